@@ -1,0 +1,310 @@
+"""The ``forewarn`` command: each command parses its flags, calls the library, prints the result.
+
+Data goes to stdout; progress, summaries and errors go to stderr. Exit codes: 0 success,
+1 some inputs were rejected (each named on stderr) or a run-time failure, 2 usage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .config import Settings, load_settings
+from .errors import ForewarnError, StoreMissing, UsageError
+from .models import Reject
+from .render import article_view, event_record, events_table, write_records
+
+app = typer.Typer(name="forewarn", no_args_is_help=True, add_completion=False,
+                  pretty_exceptions_enable=False, rich_markup_mode=None,
+                  help="Turn raw news into a sourced record of who did what to whom, where, when, "
+                       "and according to whom.")
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+InputsArg = Annotated[list[str], typer.Argument(
+    help="Files, folders (read recursively), JSONL/JSON record files, or - for stdin.", show_default=False)]
+DbOpt = Annotated[Optional[Path], typer.Option(
+    "--db", help="The DuckDB store (default: FOREWARN_DB, the config file, or the user data folder).")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+PublishedOpt = Annotated[Optional[str], typer.Option(
+    "--published", help="Publication date (YYYY-MM-DD) for inputs that carry none of their own.")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load (default: auto).")]
+
+
+def _date(value: str | None, flag: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2019-12-30", param_hint=flag) from None
+
+
+def _settings(db: Path | None = None, model: str | None = None) -> Settings:
+    return load_settings(db=db, model=model)
+
+
+def _fail(message: str, code: int) -> None:
+    err.print(f"forewarn: error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn library errors into one line on stderr and an exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except (UsageError, StoreMissing) as exc:
+            _fail(str(exc), 2)
+        except ForewarnError as exc:
+            _fail(str(exc), 1)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+
+    return wrapper
+
+
+def _report_rejects(rejects: list[Reject]) -> None:
+    for r in rejects:
+        err.print(f"forewarn: rejected {r.line()}", markup=False)
+
+
+class _Progress:
+    """A progress line on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self, label: str) -> None:
+        self.enabled = sys.stderr.isatty()
+        self.label = label
+        self.bar: Progress | None = None
+
+    def __enter__(self) -> "_Progress":
+        if self.enabled:
+            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                                console=err, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label)
+        return self
+
+    def update(self, text: str) -> None:
+        if self.bar:
+            self.bar.update(self.task, description=f"{self.label} {text}")
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar:
+            self.bar.stop()
+
+
+def _out_console() -> Console:
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+
+
+def _print_events(records: list[dict[str, Any]], fmt: Format, title: str | None = None) -> None:
+    if fmt is Format.table:
+        _out_console().print(events_table(records, title=title))
+    else:
+        write_records(records, fmt.value, sys.stdout)
+
+
+@app.command()
+@handle_errors
+def ingest(inputs: InputsArg, db: DbOpt = None, published: PublishedOpt = None, model: ModelOpt = None,
+           format: FormatOpt = Format.table) -> None:
+    """Clean, code and store articles; each article is stored once, every reject with its reason."""
+    from .pipeline import Pipeline
+    from .store import Store
+
+    settings = _settings(db, model)
+    pipeline = Pipeline(settings)
+    with Store.open(settings.db) as store, _Progress("ingesting") as progress:
+        report = pipeline.ingest(inputs, store, published=_date(published, "--published"),
+                                 on_progress=lambda r: progress.update(
+                                     f"{r.inputs} inputs · {r.articles} articles · {r.events} events · "
+                                     f"{len(r.rejects)} rejected"))
+    _report_rejects(report.rejects)
+    summary = report.summary() | {"db": str(settings.db)}
+    if format is Format.table:
+        err.print(" · ".join(f"{v} {k}" for k, v in summary.items() if k != "db") + f" → {settings.db}",
+                  markup=False)
+    else:
+        write_records([summary], format.value, sys.stdout, flat=True)
+    if report.rejects:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def events(
+    db: DbOpt = None,
+    type: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="PLOVER type(s), e.g. CONSULT.")] = None,
+    mode: Annotated[Optional[list[str]], typer.Option(help="PLOVER mode(s), e.g. phone.")] = None,
+    quad: Annotated[Optional[list[str]], typer.Option(help="Quad class(es), e.g. material-conflict.")] = None,
+    status: Annotated[Optional[list[str]], typer.Option(help="happened, planned, prevented, denied, …")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="Words of an actor's or recipient's name.")] = None,
+    country: Annotated[Optional[list[str]], typer.Option(help="ISO3 of an actor, recipient or the location.")] = None,
+    sector: Annotated[Optional[list[str]], typer.Option(help="Sector code(s) of an actor or recipient.")] = None,
+    text: Annotated[Optional[str], typer.Option(help="Words in the evidence.")] = None,
+    article: Annotated[Optional[str], typer.Option(help="Only this article's events (id or prefix).")] = None,
+    since: Annotated[Optional[str], typer.Option(help="On or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="On or before this date (YYYY-MM-DD).")] = None,
+    sort: Annotated[str, typer.Option(help="date, type, confidence or published.")] = "date",
+    desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
+    limit: Annotated[Optional[int], typer.Option(min=0, help="At most this many events.")] = None,
+    format: FormatOpt = Format.table,
+) -> None:
+    """List stored events, filtered."""
+    from .store import EventFilter, Store
+
+    flt = EventFilter(types=type or [], modes=mode or [], quads=quad or [], statuses=status or [],
+                      countries=country or [], sectors=sector or [], actor=actor, text=text,
+                      article_id=article, since=_date(since, "--since"), until=_date(until, "--until"),
+                      sort=sort, descending=desc, limit=limit)
+    with Store.open(_settings(db).db, read_only=True) as store:
+        found = store.events(flt)
+        refs = store.article_refs(e.article_id for e in found)
+    _print_events([event_record(e, refs.get(e.article_id)) for e in found], format)
+
+
+@app.command()
+@handle_errors
+def show(article_id: Annotated[str, typer.Argument(help="An article id (or a unique prefix).")],
+         db: DbOpt = None, format: FormatOpt = Format.table) -> None:
+    """Show an article: removed boilerplate dimmed with its reason, each event's evidence highlighted."""
+    from .store import EventFilter, Store
+
+    with Store.open(_settings(db).db, read_only=True) as store:
+        article = store.article(article_id)
+        if article is None:
+            _fail(f"no article {article_id!r} in {store.path}", 1)
+        found = store.events(EventFilter(article_id=article.id, sort="published"))
+    if format is Format.table:
+        _out_console().print(article_view(article, found))
+        return
+    record = article.to_dict() | {"events": [e.to_dict() for e in found]}
+    write_records([record], "json" if format is Format.table else format.value, sys.stdout, flat=True)
+
+
+@app.command()
+@handle_errors
+def extract(inputs: InputsArg, published: PublishedOpt = None, model: ModelOpt = None,
+            format: FormatOpt = Format.table) -> None:
+    """Code events from inputs and print them, without a store."""
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(_settings(model=model))
+    rejects: list[Reject] = []
+    records: list[dict[str, Any]] = []
+    with _Progress("extracting") as progress:
+        for result in pipeline.extract(inputs, published=_date(published, "--published")):
+            if isinstance(result, Reject):
+                rejects.append(result)
+                continue
+            cleaning, found = result
+            ref = cleaning.article.ref()
+            batch = [event_record(e, ref) for e in found]
+            if format is Format.jsonl:  # stream: one line per event as soon as it is coded
+                write_records(batch, "jsonl", sys.stdout)
+                sys.stdout.flush()
+            else:
+                records.extend(batch)
+            progress.update(f"{len(records)} events")
+    if format is not Format.jsonl:
+        _print_events(records, format)
+    _report_rejects(rejects)
+    if rejects:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def clean(inputs: InputsArg, published: PublishedOpt = None, format: FormatOpt = Format.jsonl) -> None:
+    """Clean inputs into articles (body, title, date, site, removed pieces) and print them."""
+    from .ingest import iter_inputs
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(_settings())
+    rejects: list[Reject] = []
+    records = []
+    for result in pipeline.cleanings(iter_inputs(inputs), published=_date(published, "--published")):
+        if isinstance(result, Reject):
+            rejects.append(result)
+            continue
+        a = result.article
+        record = {"id": a.id, **({"path": a.origin.path} if a.origin.path else {}),
+                  **({"url": a.url} if a.url else {}), "title": a.title,
+                  "published": a.published.isoformat() if a.published else None, "site": a.site,
+                  "author": a.author, "language": a.language, "body": a.body,
+                  "removed": [r.to_dict() for r in a.removed]}
+        if format is Format.jsonl:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            records.append(record)
+    if format is Format.table:
+        out = _out_console()
+        for r in records:
+            out.print(f"[bold]{r['title'] or '(untitled)'}[/bold]  {r.get('path') or r.get('url')}")
+            out.print(r["body"], markup=False)
+            for piece in r["removed"]:
+                out.print(f"[dim]removed ({piece['reason']}): {piece['text']}[/dim]", highlight=False)
+            out.print()
+    elif format is not Format.jsonl:
+        write_records(records, format.value, sys.stdout, flat=True)
+    _report_rejects(rejects)
+    if rejects:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def rejects(db: DbOpt = None, limit: Annotated[Optional[int], typer.Option(min=1)] = None,
+            format: FormatOpt = Format.table) -> None:
+    """List the inputs the store rejected, with their reasons."""
+    from rich.table import Table
+
+    from .store import Store
+
+    with Store.open(_settings(db).db, read_only=True) as store:
+        found = store.rejects(limit)
+    if format is Format.table:
+        table = Table("input", "reason", "detail", "when", header_style="bold")
+        for r in found:
+            table.add_row(r.input, r.reason, r.detail, r.at.isoformat(timespec="seconds"))
+        _out_console().print(table)
+    else:
+        write_records([r.to_dict() for r in found], format.value, sys.stdout, flat=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"forewarn {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """forewarn: who did what to whom, where and when, and according to whom."""
+
+
+def main() -> None:
+    app()

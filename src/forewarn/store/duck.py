@@ -1,0 +1,217 @@
+"""The DuckDB store: one file, created on first use, one writer at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError, StoreLocked, StoreMissing
+from ..models import Actor, Article, Event, Evidence, Origin, Place, Reject, RemovedSpan, TimeRef
+from .migrations import check_version, migrate
+from .query import EventFilter, build_event_query
+
+__all__ = ["Store"]
+
+_ROLES = (("actor", "actors"), ("recipient", "recipients"), ("source", "attribution"))
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class Store:
+    """A forewarn store. Use :meth:`open`; close it (or use ``with``) when done."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+        self.con, self.path, self.read_only = con, path, read_only
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False) -> "Store":
+        """Open (and create and migrate, unless ``read_only``) the store at ``path``.
+
+        ``":memory:"`` gives a throwaway store. Raises StoreMissing for a read-only open of a
+        store that does not exist, StoreLocked when another process holds the write lock, and
+        SchemaTooNew for a store written by a newer forewarn.
+        """
+        where = str(path)
+        if where != ":memory:":
+            file = Path(path).expanduser()
+            if read_only and not file.exists():
+                raise StoreMissing(f"no forewarn store at {file}; create one with 'forewarn ingest'")
+            file.parent.mkdir(parents=True, exist_ok=True)
+            where = str(file)
+        try:
+            con = duckdb.connect(where, read_only=read_only and where != ":memory:")
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if "lock" in message.lower():
+                raise StoreLocked(f"{where} is being written by another forewarn process; "
+                                  "wait for it to finish") from None
+            raise StoreError(f"cannot open store {where}: {message.splitlines()[0]}") from None
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {where}: {str(exc).splitlines()[0]}") from None
+        try:
+            if read_only:
+                check_version(con, where)
+            else:
+                migrate(con, where)
+        except BaseException:
+            con.close()
+            raise
+        return cls(con, where, read_only)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles -------------------------------------------------------------------------
+    def find_article(self, *, raw_sha256: str | None = None, body_sha256: str | None = None) -> str | None:
+        """The id of a stored article with this raw hash (same input) or body hash (same story)."""
+        column, value = ("raw_sha256", raw_sha256) if raw_sha256 else ("body_sha256", body_sha256)
+        row = self.con.execute(f"SELECT id FROM articles WHERE {column} = ? LIMIT 1", [value]).fetchone()
+        return row[0] if row else None
+
+    def add(self, article: Article, events: Sequence[Event], *, kind: str | None = None,
+            source_id: str | None = None) -> bool:
+        """Store an article and its events in one transaction; False when it was already stored."""
+        if self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone():
+            return False
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._insert_article(article, kind, source_id)
+            self._insert_events(events)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return True
+
+    def _insert_article(self, a: Article, kind: str | None, source_id: str | None) -> None:
+        self.con.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [a.id, a.raw_sha256, a.body_sha256, source_id, a.origin.path, a.origin.url, a.origin.record,
+             kind, a.title, a.published, a.site, a.author, a.language, a.url, a.body,
+             json.dumps([r.to_dict() for r in a.removed]), a.duplicate_of, _now()])
+
+    def _insert_events(self, events: Iterable[Event]) -> None:
+        rows, actor_rows = [], []
+        for e in events:
+            d, loc, ev = e.date, e.location, e.evidence
+            rows.append([
+                e.id, e.article_id, e.type, e.mode, e.quad, e.status,
+                d and d.text, d and d.value, d and d.granularity, d and d.start, d and d.end,
+                loc and loc.text, loc and loc.name, loc and loc.country, loc and loc.lat, loc and loc.lon,
+                loc and loc.start, loc and loc.end,
+                ev.text, ev.start, ev.end, ev.trigger, ev.trigger_start, ev.trigger_end,
+                e.confidence, e.rule, _now()])
+            for role, attr in _ROLES:
+                for i, actor in enumerate(getattr(e, attr)):
+                    actor_rows.append([e.id, role, i, actor.text, actor.name, actor.country,
+                                       actor.sector, actor.start, actor.end])
+        if rows:
+            self.con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 27)})", rows)
+        if actor_rows:
+            self.con.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", actor_rows)
+
+    def article(self, article_id: str) -> Article | None:
+        """An article by id (or by a unique prefix of at least 6 characters)."""
+        rows = self.con.execute(
+            "SELECT id, body, origin_path, origin_url, origin_record, raw_sha256, title, published, site,"
+            " author, language, url, removed, duplicate_of FROM articles WHERE id = ? OR"
+            " (length(?) >= 6 AND starts_with(id, ?)) LIMIT 2", [article_id] * 3).fetchall()
+        if len(rows) != 1:
+            return None
+        (aid, body, path, url, record, raw, title, published, site, author, lang, aurl, removed,
+         dup) = rows[0]
+        return Article(id=aid, body=body, origin=Origin(path=path, url=url, record=record),
+                       raw_sha256=raw, title=title, published=published, site=site, author=author,
+                       language=lang, url=aurl, duplicate_of=dup,
+                       removed=[RemovedSpan(**r) for r in json.loads(removed or "[]")])
+
+    def article_refs(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        ids = list(set(ids))
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT id, title, published, origin_path, coalesce(url, origin_url), site FROM articles"
+            " WHERE list_contains(?, id)", [ids]).fetchall()
+        refs = {}
+        for aid, title, published, path, url, site in rows:
+            ref: dict[str, Any] = {"id": aid, "title": title,
+                                   "published": published.isoformat() if published else None}
+            if path:
+                ref["path"] = path
+            if url:
+                ref["url"] = url
+            if site:
+                ref["site"] = site
+            refs[aid] = ref
+        return refs
+
+    def counts(self) -> dict[str, int]:
+        return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("articles", "events", "rejects")}
+
+    # -- events ---------------------------------------------------------------------------
+    def events(self, flt: EventFilter | None = None) -> list[Event]:
+        sql, params = build_event_query(flt or EventFilter())
+        rows = self.con.execute(sql, params).fetchall()
+        events = [self._event_from_row(row) for row in rows]
+        if events:
+            self._attach_actors(events)
+        return events
+
+    @staticmethod
+    def _event_from_row(row: Sequence[Any]) -> Event:
+        (eid, aid, typ, mode, quad, status, dtext, dvalue, dgran, dstart, dend, ltext, lname, lcountry,
+         lat, lon, lstart, lend, etext, estart, eend, ttext, tstart, tend, conf, rule) = row[:26]
+        return Event(
+            id=eid, article_id=aid, type=typ, mode=mode, quad=quad, status=status,
+            actors=[], recipients=[], attribution=[], confidence=conf, rule=rule,
+            date=TimeRef(dtext, dvalue, dgran, dstart, dend) if dtext is not None else None,
+            location=Place(ltext, lname, lcountry, lat, lon, lstart, lend) if ltext is not None else None,
+            evidence=Evidence(etext, estart, eend, ttext, tstart, tend))
+
+    def _attach_actors(self, events: list[Event]) -> None:
+        by_id = {e.id: e for e in events}
+        rows = self.con.execute(
+            "SELECT event_id, role, text, name, country, sector, start_char, end_char FROM event_actors"
+            " WHERE list_contains(?, event_id) ORDER BY event_id, role, position", [list(by_id)]).fetchall()
+        attr_of = dict(_ROLES)
+        for eid, role, *fields in rows:
+            getattr(by_id[eid], attr_of[role]).append(Actor(*fields))
+
+    # -- rejects --------------------------------------------------------------------------
+    def add_reject(self, reject: Reject) -> None:
+        self.con.execute("INSERT INTO rejects (input, reason, detail, rejected_at) VALUES (?, ?, ?, ?)",
+                         [reject.input, reject.reason, reject.detail, reject.at])
+
+    def rejects(self, limit: int | None = None) -> list[Reject]:
+        sql = "SELECT input, reason, detail, rejected_at FROM rejects ORDER BY id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [Reject(*row) for row in self.con.execute(sql).fetchall()]
+
+    # -- boilerplate memory ---------------------------------------------------------------
+    def boilerplate(self, site: str, min_articles: int) -> frozenset[str]:
+        rows = self.con.execute("SELECT line_key FROM boilerplate_lines WHERE site = ? AND articles >= ?",
+                                [site, min_articles]).fetchall()
+        return frozenset(r[0] for r in rows)
+
+    def remember_lines(self, site: str, keys: Iterable[str]) -> None:
+        """Count each distinct line once more for this site (called once per stored article)."""
+        keys = sorted(set(keys))
+        if keys:
+            self.con.executemany(
+                "INSERT INTO boilerplate_lines VALUES (?, ?, 1) ON CONFLICT (site, line_key)"
+                " DO UPDATE SET articles = articles + 1", [[site, k] for k in keys])
