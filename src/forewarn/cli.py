@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -81,6 +82,10 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             _fail(str(exc), 1)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
+        except Exception as exc:  # noqa: BLE001 - a bug still gets one line, not a stack trace
+            if os.environ.get("FOREWARN_DEBUG") or type(exc).__module__.startswith(("typer", "click")):
+                raise
+            _fail(f"unexpected {type(exc).__name__}: {exc} (set FOREWARN_DEBUG=1 for the traceback)", 1)
 
     return wrapper
 
@@ -292,6 +297,22 @@ def rejects(db: DbOpt = None, limit: Annotated[Optional[int], typer.Option(min=1
         _out_console().print(table)
     else:
         write_records([r.to_dict() for r in found], format.value, sys.stdout, flat=True)
+
+
+@app.command("eval")
+@handle_errors
+def eval_(name: Annotated[str, typer.Argument(help="The data set's name, e.g. wcxb.")],
+          path: Annotated[Path, typer.Argument(help="Where the data set is (its own format).")],
+          limit: Annotated[Optional[int], typer.Option(min=1, help="Score only the first N items.")] = None,
+          format: FormatOpt = Format.table) -> None:
+    """Score forewarn on a labelled data set and print the figures."""
+    from .evaluate import evaluate
+
+    result = evaluate(name, path, limit=limit).to_dict()
+    if format is Format.table:
+        _out_console().print_json(json.dumps(result))
+    else:
+        write_records([result], "json" if format is Format.json else format.value, sys.stdout, flat=True)
 
 
 def _version(value: bool) -> None:

@@ -17,7 +17,8 @@
     │   ├── SchemaTooNew                FW301  the store was written by a newer forewarn
     │   ├── StoreLocked                 FW302  another process is writing (retryable)
     │   └── StoreMissing                FW303  a read-only command was pointed at no store
-    └── ModelError                      FW400  the spaCy pipeline cannot be loaded
+    ├── ModelError                      FW400  the spaCy pipeline cannot be loaded
+    └── CodingFailed                    FW500  the coder failed on one article (a bug: report it)
 
 ``InputError`` subclasses carry a short ``reason`` ("binary", "empty", …) that is stored in the
 rejects table; the message is the human-readable detail.
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 __all__ = [
     "BinaryInput",
+    "CodingFailed",
     "ConfigError",
     "EmptyInput",
     "ForewarnError",
@@ -124,3 +126,7 @@ class StoreMissing(StoreError):
 
 class ModelError(ForewarnError):
     code = "FW400"
+
+
+class CodingFailed(ForewarnError):
+    code = "FW500"

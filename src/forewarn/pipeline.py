@@ -15,10 +15,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .clean import Cleaned, clean_document
+from .dedupe import jaccard, signature
+from .dedupe.minhash import NEAR_DUPLICATE
 from .config import Settings, load_settings
-from .errors import EmptyInput, InputError
+from .errors import CodingFailed, EmptyInput, InputError
 from .ingest import decode_bytes, iter_inputs
-from .models import Article, Event, RawItem, Reject, sha256_hex
+from .models import Article, Event, Origin, RawItem, Reject, sha256_hex
 
 __all__ = ["Pipeline", "Report"]
 
@@ -37,11 +39,13 @@ class Report:
     inputs: int = 0
     articles: int = 0
     duplicates: int = 0
+    near_duplicates: int = 0
     events: int = 0
     rejects: list[Reject] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
         return {"inputs": self.inputs, "articles": self.articles, "duplicates": self.duplicates,
+                "near_duplicates": self.near_duplicates,
                 "events": self.events, "rejects": len(self.rejects)}
 
 
@@ -64,6 +68,7 @@ class Cleaning:
     cleaned: Cleaned
     kind: str
     source_id: str | None
+    sig: Any = None  # MinHash signature of the body, computed when deduping against a store
 
 
 class Pipeline:
@@ -138,12 +143,25 @@ class Pipeline:
         stream = self.cleanings(iter_inputs(inputs), published=published)
         yield from self._coded(stream, batch_size)
 
+    def extract_text(self, text: str, *, published: dt.date | None = None,
+                     url: str | None = None) -> tuple[Article, list[Event]]:
+        """Clean and code one text or HTML string. Raises InputError when it holds no article."""
+        item = RawItem(data=text.encode("utf-8"), origin=Origin(url=url), url=url, published=published)
+        cleaning = self.clean(item, published=published)
+        (result,) = self.code_batch([cleaning.article])
+        if isinstance(result, Reject):
+            raise CodingFailed(result.detail)
+        return cleaning.article, result
+
     def _coded(self, stream: Iterable[Cleaning | Reject],
                batch_size: int) -> Iterator[tuple[Cleaning, list[Event]] | Reject]:
         it = iter(stream)
         while batch := list(itertools.islice(it, batch_size)):
-            cleanings = [c for c in batch if not isinstance(c, Reject)]
             yield from (r for r in batch if isinstance(r, Reject))
+            # A near copy of a stored article is linked to it and never coded twice.
+            copies = [c for c in batch if isinstance(c, Cleaning) and c.article.duplicate_of]
+            yield from ((c, []) for c in copies)
+            cleanings = [c for c in batch if isinstance(c, Cleaning) and not c.article.duplicate_of]
             for cleaning, result in zip(cleanings, self.code_batch([c.article for c in cleanings])):
                 yield result if isinstance(result, Reject) else (cleaning, result)
 
@@ -165,10 +183,16 @@ class Pipeline:
 
         def unseen(stream: Iterable[Cleaning | Reject]) -> Iterator[Cleaning | Reject]:
             for c in stream:
-                if not isinstance(c, Reject) and store.find_article(body_sha256=c.article.body_sha256):
-                    report.duplicates += 1
-                    _notify()
-                    continue
+                if not isinstance(c, Reject):
+                    if store.find_article(body_sha256=c.article.body_sha256):
+                        report.duplicates += 1
+                        _notify()
+                        continue
+                    c.sig = signature(c.article.body)
+                    c.article.duplicate_of = store.near_duplicate(c.sig) or next(
+                        (aid for aid, sig in pending.items() if jaccard(c.sig, sig) >= NEAR_DUPLICATE), None)
+                    if not c.article.duplicate_of:
+                        pending[c.article.id] = c.sig
                 yield c
 
         def _notify() -> None:
@@ -176,6 +200,8 @@ class Pipeline:
                 on_progress(report)
 
         known: dict[str, frozenset[str]] = {}
+        # Articles cleaned but not yet stored (at most one batch), so copies inside a batch are found.
+        pending: dict[str, Any] = {}
 
         def boilerplate(site: str) -> frozenset[str]:
             if site not in known:
@@ -190,8 +216,11 @@ class Pipeline:
                 store.add_reject(result)
             else:
                 cleaning, events = result
-                if store.add(cleaning.article, events, kind=cleaning.kind, source_id=cleaning.source_id):
+                pending.pop(cleaning.article.id, None)
+                if store.add(cleaning.article, events, kind=cleaning.kind, source_id=cleaning.source_id,
+                             sig=cleaning.sig):
                     report.articles += 1
+                    report.near_duplicates += bool(cleaning.article.duplicate_of)
                     report.events += len(events)
                     site = cleaning.article.site or ""
                     store.remember_lines(site, cleaning.cleaned.lines)

@@ -9,7 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 
+from ..dedupe import Signature, band_keys, jaccard
+from ..dedupe.minhash import NEAR_DUPLICATE
 from ..errors import StoreError, StoreLocked, StoreMissing
 from ..models import Actor, Article, Event, Evidence, Origin, Place, Reject, RemovedSpan, TimeRef
 from .migrations import check_version, migrate
@@ -81,8 +84,20 @@ class Store:
         row = self.con.execute(f"SELECT id FROM articles WHERE {column} = ? LIMIT 1", [value]).fetchone()
         return row[0] if row else None
 
+    def near_duplicate(self, sig: Signature, threshold: float = NEAR_DUPLICATE) -> str | None:
+        """The first stored article whose body is a near copy (estimated Jaccard ≥ threshold)."""
+        rows = self.con.execute(
+            "SELECT DISTINCT s.article_id, s.signature, a.ingested_at FROM article_bands b"
+            " JOIN article_signatures s ON s.article_id = b.article_id JOIN articles a ON a.id = s.article_id"
+            " WHERE list_contains(?, b.band_key) ORDER BY a.ingested_at, s.article_id",
+            [band_keys(sig)]).fetchall()
+        for article_id, blob, _ in rows:
+            if jaccard(sig, np.frombuffer(blob, dtype=np.uint32)) >= threshold:
+                return article_id
+        return None
+
     def add(self, article: Article, events: Sequence[Event], *, kind: str | None = None,
-            source_id: str | None = None) -> bool:
+            source_id: str | None = None, sig: Signature | None = None) -> bool:
         """Store an article and its events in one transaction; False when it was already stored."""
         if self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone():
             return False
@@ -90,6 +105,10 @@ class Store:
         try:
             self._insert_article(article, kind, source_id)
             self._insert_events(events)
+            if sig is not None and article.duplicate_of is None:
+                self.con.execute("INSERT INTO article_signatures VALUES (?, ?)", [article.id, sig.tobytes()])
+                self.con.executemany("INSERT INTO article_bands VALUES (?, ?)",
+                                     [[key, article.id] for key in band_keys(sig)])
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")

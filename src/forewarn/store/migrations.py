@@ -121,6 +121,14 @@ def create_boilerplate_memory(con: duckdb.DuckDBPyConnection) -> None:
         )""")
 
 
+@migration(3)
+def create_near_duplicate_index(con: duckdb.DuckDBPyConnection) -> None:
+    """MinHash signatures and their LSH band keys, so near copies are found with an index lookup."""
+    con.execute("CREATE TABLE article_signatures (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL)")
+    con.execute("CREATE TABLE article_bands (band_key BIGINT NOT NULL, article_id VARCHAR NOT NULL)")
+    con.execute("CREATE INDEX article_bands_key ON article_bands (band_key)")
+
+
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
