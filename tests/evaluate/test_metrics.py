@@ -1,6 +1,5 @@
 import pytest
 
-from forewarn.evaluate.flatten import flatten_html
 from forewarn.evaluate.metrics import MeanPR, overlap_pr, prf_by_class
 
 
@@ -25,9 +24,3 @@ def test_prf_by_class():
     assert out["A"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2}
     assert out["B"]["recall"] == 1.0 and out["B"]["precision"] == 0.5
     assert out["macro"]["f1"] == pytest.approx((0.5 + 2 / 3) / 2, abs=1e-4)
-
-
-def test_flatten_one_block_per_line():
-    html = ("<html><head><title>T</title><style>p{}</style></head><body><nav><a>Home</a> <a>World</a></nav>"
-            "<p>First <b>para</b>.</p><script>x()</script><div>Second<br>line</div></body></html>")
-    assert flatten_html(html).splitlines() == ["Home World", "First para.", "Second", "line"]

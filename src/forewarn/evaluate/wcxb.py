@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..clean import clean_html, clean_text
-from .flatten import flatten_html
+from ..clean.blocks import visible_blocks
 from .metrics import MeanPR, overlap_pr
 from .registry import EvalResult
 
@@ -78,7 +78,7 @@ def score(path: Path, *, limit: int | None = None, baseline: bool = True) -> Eva
         titles["forewarn-html"] += _norm(ours.title) == _norm(gold.get("title"))
         dates["forewarn-html"].add(ours.published.isoformat() if ours.published else None, gold.get("publish_date"))
 
-        flat = flatten_html(html)
+        flat = "\n".join(visible_blocks(html))
         body["all-lines"].add(*overlap_pr(flat, gold_body))
         t = time.perf_counter()
         text = clean_text(flat)
