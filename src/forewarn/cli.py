@@ -157,6 +157,26 @@ def ingest(inputs: InputsArg, db: DbOpt = None, published: PublishedOpt = None, 
         raise typer.Exit(1)
 
 
+class EventFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    gdelt = "gdelt"
+    stix = "stix"
+
+
+def _near(value: str | None) -> tuple[float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        lat, lon, km = (float(x) for x in value.split(","))
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not LAT,LON,KM like 59.94,30.31,50", param_hint="--near") from None
+    return lat, lon, km
+
+
 @app.command()
 @handle_errors
 def events(
@@ -168,26 +188,100 @@ def events(
     actor: Annotated[Optional[str], typer.Option(help="Words of an actor's or recipient's name.")] = None,
     country: Annotated[Optional[list[str]], typer.Option(help="ISO3 of an actor, recipient or the location.")] = None,
     sector: Annotated[Optional[list[str]], typer.Option(help="Sector code(s) of an actor or recipient.")] = None,
-    text: Annotated[Optional[str], typer.Option(help="Words in the evidence.")] = None,
+    text: Annotated[Optional[str], typer.Option(help="Words in the evidence (full-text search).")] = None,
     article: Annotated[Optional[str], typer.Option(help="Only this article's events (id or prefix).")] = None,
     since: Annotated[Optional[str], typer.Option(help="On or after this date (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="On or before this date (YYYY-MM-DD).")] = None,
+    site: Annotated[Optional[list[str]], typer.Option(help="The outlet's host name(s), e.g. bbc.co.uk.")] = None,
+    place: Annotated[Optional[str], typer.Option(help="Words of the location's name.")] = None,
+    near: Annotated[Optional[str], typer.Option(
+        help="LAT,LON,KM: events located within KM kilometres of the point.", metavar="LAT,LON,KM")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option(min=0, max=1, help="Confidence at least this.")] = None,
     sort: Annotated[str, typer.Option(help="date, type, confidence or published.")] = "date",
     desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
     limit: Annotated[Optional[int], typer.Option(min=0, help="At most this many events.")] = None,
-    format: FormatOpt = Format.table,
+    format: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (parquet, gdelt, stix).")] = None,
 ) -> None:
-    """List stored events, filtered."""
-    from .store import EventFilter, Store
+    """List stored events, filtered; or export them (parquet, GDELT 2.0 TSV, STIX 2.1)."""
+    from .records import make_filter
+    from .store import Store
 
-    flt = EventFilter(types=type or [], modes=mode or [], quads=quad or [], statuses=status or [],
+    flt = make_filter(types=type or [], modes=mode or [], quads=quad or [], statuses=status or [],
                       countries=country or [], sectors=sector or [], actor=actor, text=text,
                       article_id=article, since=_date(since, "--since"), until=_date(until, "--until"),
+                      sites=site or [], place=place, near=_near(near), min_confidence=min_confidence,
                       sort=sort, descending=desc, limit=limit)
     with Store.open(_settings(db).db, read_only=True) as store:
         found = store.events(flt)
         refs = store.article_refs(e.article_id for e in found)
-    _print_events([event_record(e, refs.get(e.article_id)) for e in found], format)
+    records = [event_record(e, refs.get(e.article_id)) for e in found]
+    if format.value in ("parquet", "gdelt", "stix"):
+        from .export import export
+
+        export(records, format.value, output)
+    else:
+        _print_events(records, Format(format.value))
+
+
+@app.command()
+@handle_errors
+def actors(
+    db: DbOpt = None,
+    type: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="Only events of these PLOVER types.")] = None,
+    quad: Annotated[Optional[list[str]], typer.Option(help="Only events of these quad classes.")] = None,
+    country: Annotated[Optional[list[str]], typer.Option(help="ISO3 of an actor, recipient or the location.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="On or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="On or before this date (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many actors.")] = 20,
+    format: FormatOpt = Format.table,
+) -> None:
+    """Who acts most, and on whom."""
+    from rich.table import Table
+
+    from .records import make_filter
+    from .store import Store
+
+    flt = make_filter(types=type or [], quads=quad or [], countries=country or [],
+                      since=_date(since, "--since"), until=_date(until, "--until"))
+    with Store.open(_settings(db).db, read_only=True) as store:
+        found = store.actors_summary(flt, limit)
+    if format is Format.table:
+        table = Table("actor", "country", "sector", "acts", "acted on", "acts most on", header_style="bold")
+        for a in found:
+            on = "; ".join(f"{r['name']} ({r['events']})" for r in a["on"])
+            table.add_row(a["name"], a["country"] or "", a["sector"] or "", str(a["acts"]), str(a["targeted"]), on)
+        _out_console().print(table)
+    else:
+        rows = found if format is not Format.csv else [
+            a | {"on": "; ".join(f"{r['name']} ({r['events']})" for r in a["on"])} for a in found]
+        write_records(rows, format.value, sys.stdout, flat=True)
+
+
+@app.command()
+@handle_errors
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the store: the web UI at /, the JSON API at /api (OpenAPI at /openapi.json).
+
+    Read-only unless an ingest token is set (FOREWARN_API_TOKEN, or api_token in the config
+    file): then POST /api/ingest accepts requests carrying "Authorization: Bearer TOKEN".
+    """
+    try:
+        import uvicorn
+
+        from .web import create_app
+    except ImportError as exc:
+        _fail(f"the web server needs the 'web' extra: pip install 'forewarn[web]' ({exc.name} is missing)", 2)
+    settings = _settings(db)
+    token = os.environ.get("FOREWARN_API_TOKEN") or getattr(settings, "api_token", None)
+    app_ = create_app(settings.db, token=token, settings=settings)  # a missing store fails here
+    err.print(f"forewarn: serving {settings.db} on http://{host}:{port}/ "
+              f"({'ingest enabled' if token else 'read-only'})", markup=False)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 @app.command()
@@ -244,13 +338,12 @@ def extract(inputs: InputsArg, published: PublishedOpt = None, model: ModelOpt =
 @handle_errors
 def clean(inputs: InputsArg, published: PublishedOpt = None, format: FormatOpt = Format.jsonl) -> None:
     """Clean inputs into articles (body, title, date, site, removed pieces) and print them."""
-    from .ingest import iter_inputs
     from .pipeline import Pipeline
 
     pipeline = Pipeline(_settings())
     rejects: list[Reject] = []
     records = []
-    for result in pipeline.cleanings(iter_inputs(inputs), published=_date(published, "--published")):
+    for result in pipeline.cleanings(pipeline.inputs(inputs), published=_date(published, "--published")):
         if isinstance(result, Reject):
             rejects.append(result)
             continue
@@ -313,6 +406,54 @@ def eval_(name: Annotated[str, typer.Argument(help="The data set's name, e.g. wc
         _out_console().print_json(json.dumps(result))
     else:
         write_records([result], "json" if format is Format.json else format.value, sys.stdout, flat=True)
+
+
+@app.command()
+@handle_errors
+def watch(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Folders and files (new and changed files are coded), feed URLs (feed:URL forces a feed) "
+             "and page URLs.", show_default=False)],
+    rules: Annotated[Path, typer.Option("--rules", help="The alert rules file (TOML).", show_default=False)],
+    db: DbOpt = None,
+    sink: Annotated[Optional[list[str]], typer.Option(
+        "--sink", help="Where alerts go: terminal, jsonl:PATH, webhook:URL, smtp://[user@]host[:port]?to=ADDR, "
+                       "taxii:COLLECTION_URL (repeatable; default: the rules file's or config's sinks, "
+                       "else terminal).")] = None,
+    interval: Annotated[float, typer.Option(min=0.1, help="Seconds between passes.")] = 60.0,
+    once: Annotated[bool, typer.Option("--once", help="Do one pass and exit (for cron and tests).")] = False,
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Watch inputs: code what is new, evaluate the rules and spikes, deliver alerts to the sinks."""
+    from .watch.commands import run_watch
+
+    report = run_watch(inputs, rules, _settings(db, model), sinks=sink or [], interval=interval, once=once,
+                       published=_date(published, "--published"))
+    err.print(f"forewarn: watch: {report.summary()}", markup=False)
+    if once and (report.problems or any(o.error for o in report.outcomes)):
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def alerts(
+    db: DbOpt = None,
+    kind: Annotated[Optional[str], typer.Option(help="Only 'rule' or 'spike' alerts.")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="At most this many (newest first).")] = None,
+    format: FormatOpt = Format.table,
+) -> None:
+    """List alerts with their events and delivery state; inputs that failed are named on stderr."""
+    from .watch.commands import alert_records, alerts_table, input_problems
+
+    settings = _settings(db)
+    records = alert_records(settings.db, limit=limit, kind=kind)
+    if format is Format.table:
+        _out_console().print(alerts_table(records))
+    else:
+        write_records(records, format.value, sys.stdout, flat=True)
+    for line in input_problems(settings.db):
+        err.print(f"forewarn: watched input failing: {line}", markup=False)
 
 
 def _version(value: bool) -> None:

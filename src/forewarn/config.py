@@ -6,6 +6,7 @@ The config file is TOML, found at ``$FOREWARN_CONFIG`` or ``<user config dir>/fo
     model = "en_core_web_sm"
     patterns = ["~/forewarn/my-patterns.toml"]   # added to the shipped trigger patterns
     actors = ["~/forewarn/my-actors.toml"]       # added to the shipped actor knowledge base
+    sinks = ["jsonl:~/alerts.jsonl"]             # where ``forewarn watch`` sends alerts
 """
 
 from __future__ import annotations
@@ -42,6 +43,16 @@ class Settings:
     replace_patterns: bool = False
     #: Extra actor knowledge-base files (TOML) added to the shipped one.
     actors: list[Path] = field(default_factory=list)
+    #: Alert sinks for ``forewarn watch`` (``terminal``, ``jsonl:PATH``, ``webhook:URL``, …);
+    #: in ``FOREWARN_SINKS`` separated by spaces.
+    sinks: list[str] = field(default_factory=list)
+    #: Fetching URLs: addresses in private, loopback and link-local ranges are refused unless
+    #: allowed here (a guard against server-side request forgery).
+    allow_private_addresses: bool = False
+    respect_robots: bool = True
+    fetch_timeout: float = 20.0
+    fetch_max_bytes: int = 10 * 1024 * 1024
+    user_agent: str | None = None
 
     def replace(self, **changes: Any) -> "Settings":
         changes = {k: v for k, v in changes.items() if v is not None}
@@ -50,7 +61,9 @@ class Settings:
 
 _PATH_FIELDS = {"db"}
 _PATH_LIST_FIELDS = {"patterns", "actors"}
-_BOOL_FIELDS = {"replace_patterns"}
+_BOOL_FIELDS = {"replace_patterns", "allow_private_addresses", "respect_robots"}
+_NUMBER_FIELDS = {"fetch_timeout": float, "fetch_max_bytes": int}
+_STR_LIST_FIELDS = {"sinks"}
 
 
 def _coerce(values: dict[str, Any], where: str) -> dict[str, Any]:
@@ -66,13 +79,21 @@ def _coerce(values: dict[str, Any], where: str) -> dict[str, Any]:
                 if isinstance(value, str):
                     value = [v for v in value.split(os.pathsep) if v]
                 value = [Path(os.path.expanduser(str(v))) for v in value]
+            elif key in _STR_LIST_FIELDS:
+                value = value.split() if isinstance(value, str) else value
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise TypeError("expected a list of strings")
             elif key in _BOOL_FIELDS:
                 if isinstance(value, str):
                     value = value.strip().lower() in {"1", "true", "yes", "on"}
                 value = bool(value)
+            elif key in _NUMBER_FIELDS:
+                if isinstance(value, bool):
+                    raise TypeError("expected a number")
+                value = _NUMBER_FIELDS[key](value)
             elif not isinstance(value, str):
                 raise TypeError("expected a string")
-        except TypeError as exc:
+        except (TypeError, ValueError) as exc:
             raise ConfigError(f"{where}: setting {key!r}: {exc}") from None
         out[key] = value
     return out

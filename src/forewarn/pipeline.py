@@ -20,6 +20,7 @@ from .dedupe.minhash import NEAR_DUPLICATE
 from .config import Settings, load_settings
 from .errors import CodingFailed, EmptyInput, InputError
 from .ingest import decode_bytes, iter_inputs
+from .ingest.urls import FetchOptions
 from .models import Article, Event, Origin, RawItem, Reject, sha256_hex
 
 __all__ = ["Pipeline", "Report"]
@@ -47,6 +48,14 @@ class Report:
         return {"inputs": self.inputs, "articles": self.articles, "duplicates": self.duplicates,
                 "near_duplicates": self.near_duplicates,
                 "events": self.events, "rejects": len(self.rejects)}
+
+
+def fetch_options(settings: Settings) -> FetchOptions:
+    """How this run fetches URLs, from the settings."""
+    extra = {"user_agent": settings.user_agent} if settings.user_agent else {}
+    return FetchOptions(read_timeout=settings.fetch_timeout, max_bytes=settings.fetch_max_bytes,
+                        allow_private=settings.allow_private_addresses,
+                        respect_robots=settings.respect_robots, **extra)
 
 
 def _article_id(body: str) -> str:
@@ -95,6 +104,10 @@ class Pipeline:
             self._coder = Coder(self.settings)
         return self._coder
 
+    def inputs(self, inputs: Iterable[str]) -> Iterator[RawItem | Reject]:
+        """Raw items from files, folders, record files, WARC, feeds and URLs."""
+        return iter_inputs(inputs, fetch_options=fetch_options(self.settings))
+
     # -- clean ----------------------------------------------------------------------------
     def clean(self, item: RawItem, *, published: dt.date | None = None,
               known_boilerplate: frozenset[str] = frozenset()) -> Cleaning:
@@ -140,7 +153,7 @@ class Pipeline:
     def extract(self, inputs: Iterable[str], *, published: dt.date | None = None,
                 batch_size: int = BATCH_SIZE) -> Iterator[tuple[Article, list[Event]] | Reject]:
         """Clean and code every input, without a store."""
-        stream = self.cleanings(iter_inputs(inputs), published=published)
+        stream = self.cleanings(self.inputs(inputs), published=published)
         yield from self._coded(stream, batch_size)
 
     def extract_text(self, text: str, *, published: dt.date | None = None,
@@ -208,7 +221,7 @@ class Pipeline:
                 known[site] = store.boilerplate(site, BOILERPLATE_MIN_ARTICLES)
             return known[site]
 
-        cleanings = unseen(self.cleanings(fresh(iter_inputs(inputs)), published=published,
+        cleanings = unseen(self.cleanings(fresh(self.inputs(inputs)), published=published,
                                           boilerplate=boilerplate))
         for result in self._coded(cleanings, batch_size):
             if isinstance(result, Reject):

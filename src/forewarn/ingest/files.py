@@ -1,4 +1,8 @@
-"""Files, folders (recursively, streamed), ``-`` for stdin, JSON and JSONL record files."""
+"""Files, folders (recursively, streamed), ``-`` for stdin, JSON and JSONL record files.
+
+:func:`iter_inputs` is the single entry point: it also sends WARC archives to :mod:`.warc`,
+RSS/Atom feeds to :mod:`.feeds` and ``http(s)://`` inputs to :mod:`.urls`.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,26 @@ import datetime as dt
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, MalformedRecord
 from ..models import Origin, RawItem, Reject
 from .decode import GZIP_MAGIC, decode_bytes, gunzip
+from .feeds import FEED_SUFFIXES, looks_like_feed, parse_feed
+from .warc import is_warc, read_warc
+
+if TYPE_CHECKING:
+    from .urls import FetchOptions
 
 #: File names that are never articles (editor and OS litter).
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 _RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+#: How much of a file is read to recognise what it is.
+_HEAD_BYTES = 4096
+_URL_PREFIXES = ("http://", "https://")
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -101,40 +115,77 @@ def _item_or_reject(record: object, origin: Origin) -> RawItem | Reject:
         return Reject(origin.label(), exc.reason, str(exc))
 
 
+def _head(path: Path) -> bytes:
+    """The first bytes of a file, decompressed when it is gzip (for sniffing only)."""
+    with open(path, "rb") as fh:
+        head = fh.read(_HEAD_BYTES)
+    if head[:2] == GZIP_MAGIC:
+        try:
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, _HEAD_BYTES)
+        except zlib.error:
+            return b""
+    return head
+
+
 def read_path(path: Path) -> Iterator[RawItem | Reject]:
-    """Items from one file: a record file yields its records, any other file one item."""
+    """Items from one file: a WARC or feed yields its articles, a record file its records,
+    any other file one item. A WARC is streamed; other files are read whole."""
+    try:
+        head = _head(path)
+    except OSError as exc:
+        yield Reject(str(path), "unreadable", exc.strerror or str(exc))
+        return
+    if is_warc(path, head):
+        yield from read_warc(path)
+        return
+    suffix = _record_suffix(path)
+    is_feed = suffix in FEED_SUFFIXES or (suffix not in _RECORD_SUFFIXES and looks_like_feed(head))
     try:
         data = path.read_bytes()
     except OSError as exc:
         yield Reject(str(path), "unreadable", exc.strerror or str(exc))
         return
-    if _record_suffix(path) in _RECORD_SUFFIXES:
+    if suffix in _RECORD_SUFFIXES or is_feed:
         try:
             if data[:2] == GZIP_MAGIC:
                 data = gunzip(data)
-            text = decode_bytes(data)
+            text = "" if is_feed else decode_bytes(data)
         except InputError as exc:
             yield Reject(str(path), exc.reason, str(exc))
             return
-        yield from _records(path, text)
+        yield from parse_feed(data, str(path)) if is_feed else _records(path, text)
         return
     yield RawItem(data=data, origin=Origin(path=str(path)))
 
 
-def iter_inputs(inputs: Iterable[str], *, stdin=None) -> Iterator[RawItem | Reject]:
-    """Expand each input (file, folder, ``-``) into raw items, lazily and in a stable order."""
-    for spec in inputs:
-        if spec == "-":
-            stream = stdin or sys.stdin.buffer
-            yield RawItem(data=stream.read(), origin=Origin(path="-"))
-            continue
-        path = Path(spec)
-        if path.is_dir():
-            for file in _walk(path):
-                yield from read_path(file)
-        elif path.is_file():
-            yield from read_path(path)
-        elif path.exists():
-            yield Reject(spec, "unsupported", "not a regular file or folder")
-        else:
-            yield Reject(spec, "not-found", "no such file or folder")
+def iter_inputs(inputs: Iterable[str], *, stdin=None,
+                fetch_options: FetchOptions | None = None) -> Iterator[RawItem | Reject]:
+    """Expand each input (file, folder, ``-``, ``http(s)://`` URL) into raw items, lazily and in a
+    stable order. URLs are fetched politely (robots.txt, size cap, SSRF guard: see :mod:`.urls`)
+    with ``fetch_options``."""
+    fetcher = None
+    try:
+        for spec in inputs:
+            if spec == "-":
+                stream = stdin or sys.stdin.buffer
+                yield RawItem(data=stream.read(), origin=Origin(path="-"))
+                continue
+            if spec.lower().startswith(_URL_PREFIXES):
+                if fetcher is None:
+                    from .urls import Fetcher  # httpx is imported only when a URL is given
+                    fetcher = Fetcher(fetch_options)
+                yield from fetcher.items(spec)
+                continue
+            path = Path(spec)
+            if path.is_dir():
+                for file in _walk(path):
+                    yield from read_path(file)
+            elif path.is_file():
+                yield from read_path(path)
+            elif path.exists():
+                yield Reject(spec, "unsupported", "not a regular file or folder")
+            else:
+                yield Reject(spec, "not-found", "no such file or folder")
+    finally:
+        if fetcher is not None:
+            fetcher.close()
