@@ -1,0 +1,295 @@
+"""The coding engine: sentences → PLOVER events, from trigger patterns over the dependency parse.
+
+For each sentence, tokens whose lemma is indexed by a pattern are checked against the pattern's
+requirements; the most specific pattern that holds makes the token a trigger. Roles come from the
+parse (``syntax``), status and attribution from the words governing the trigger (``status``),
+actors, dates and places from ``forewarn.resolve``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..config import Settings
+from ..models import Actor, Article, Event, Evidence, Place, TimeRef
+from ..resolve import ArticleActors, Resolved, entity_at, load_actor_kb, resolve_place, resolve_time, value_bounds
+from .ontology import load_cues, load_ontology
+from .patterns import Pattern, index_patterns, load_patterns
+from .status import attribution_heads, status_flags
+from .syntax import NOUNS, governor, is_passive, neighbourhood, objects, requirement_holds, subjects
+from .units import sentence_units
+
+__all__ = ["Coder"]
+
+_STATUS_ORDER = ("denied", "prevented", "planned", "hypothetical", "historical")
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "i"}
+
+
+class Coder:
+    """Loads the ontology, patterns (shipped + ``settings.patterns``) and actor KB once."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        settings = settings or Settings()
+        self.settings = settings
+        self.ontology = load_ontology()
+        self.cues = load_cues()
+        self.patterns: list[Pattern] = load_patterns(settings.patterns, replace=settings.replace_patterns,
+                                                     ontology=self.ontology)
+        self.index = index_patterns(self.patterns)
+        self.kb = load_actor_kb(settings.actors)
+        self._nlp = None
+
+    # ---- entry point ---------------------------------------------------------------------
+    def code(self, article: Article, doc: Doc) -> list[Event]:
+        ctx = ArticleActors(self.kb, article.published)
+        focus = self._focus_country(doc)
+        events: list[Event] = []
+        previous: tuple[list[Actor], set[str]] | None = None
+        for sent, base in sentence_units(doc, self._parse):
+            found = [e for e in (self._event(tok, pat, sent, base, article, ctx, focus)
+                                 for tok, pat in self._triggers(sent)) if e is not None]
+            explicit = [e for e in found if e.attribution]
+            for event in found:
+                if not event.attribution and previous and previous[1] & _names(event):
+                    event.attribution = [replace(a) for a in previous[0]]
+            previous = (explicit[0].attribution, set().union(*map(_names, explicit))) if explicit else None
+            events.extend(found)
+        return events
+
+    def _parse(self, text: str) -> Doc:
+        if self._nlp is None:
+            from ..annotate import load_nlp
+
+            self._nlp = load_nlp(self.settings.model)
+        return self._nlp(text)
+
+    def _focus_country(self, doc: Doc) -> str | None:
+        """The country the article is most about, from the countries its entities name."""
+        counts = Counter(self.kb.country_of(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP"))
+        counts.pop(None, None)
+        return counts.most_common(1)[0][0] if counts else None
+
+    # ---- triggers ------------------------------------------------------------------------
+    def is_actor(self, tok: Token) -> bool:
+        if tok.ent_type_ in _ACTOR_ENTS or (tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS):
+            return True
+        lemma = tok.lemma_.lower()
+        kb = self.kb
+        return (lemma in kb.sectors or lemma in kb.offices or lemma in kb.groups or lemma in kb.delegates
+                or kb.lookup(tok.text) is not None)
+
+    def _match(self, tok: Token) -> Pattern | None:
+        for pattern in self.index.get(tok.lemma_.lower()) or self.index.get(tok.lower_, ()):
+            if tok.pos_ not in pattern.pos:
+                continue
+            if pattern.head is not None and not requirement_holds(pattern.head, tok, self.is_actor):
+                continue
+            if all(requirement_holds(r, tok, self.is_actor) for r in pattern.requires) and not any(
+                    requirement_holds(r, tok, self.is_actor) for r in pattern.excludes):
+                return pattern
+        return None
+
+    def _triggers(self, sent: Span) -> list[tuple[Token, Pattern]]:
+        found = {tok.i: (tok, p) for tok in sent if (p := self._match(tok)) is not None}
+        keep = []
+        for i, (tok, pattern) in found.items():
+            drop = False
+            for anc in list(tok.ancestors)[:6]:
+                other = found.get(anc.i)
+                if other is None:
+                    continue
+                if self.ontology[other[1].type].embeds:
+                    drop = True  # "agreed to continue cooperation": the agreement is the event
+                elif other[1].type == pattern.type and other[1].specificity > pattern.specificity:
+                    drop = True  # "acts of terrorism" holds the attack; keep the more specific one
+            for desc in tok.subtree:
+                other = found.get(desc.i) if desc.i != tok.i else None
+                if other and other[1].type == pattern.type and other[1].specificity >= pattern.specificity \
+                        and desc.i in [d.i for d in tok.subtree] and tok in desc.ancestors:
+                    if not self.ontology[pattern.type].embeds:
+                        drop = True  # "a plot to kill": code the killing, planned
+                        break
+            if not drop:
+                keep.append((tok, pattern))
+        return keep
+
+    # ---- one event -----------------------------------------------------------------------
+    def _event(self, tok: Token, pattern: Pattern, sent: Span, base: int, article: Article,
+               ctx: ArticleActors, focus: str | None) -> Event | None:
+        etype = self.ontology[pattern.type]
+        date = self._date(tok, sent, base, article.published)
+        bounds = value_bounds(date.value, date.granularity) if date and date.value else None
+        day = bounds[0] if bounds else article.published
+        sources = [self._resolve(h, base, ctx, day) for h in attribution_heads(tok, self.cues)]
+        sources = _merge_adjacent([r for group in sources for r in group])
+        actor_res = self._roles(tok, pattern.actor, base, ctx, day)
+        first = actor_res[0] if actor_res else None
+        recipient_res = self._roles(tok, self._recipient_sources(tok, pattern), base, ctx, day, first)
+        actors, recipients = _dedupe([r.actor for r in actor_res]), _dedupe([r.actor for r in recipient_res])
+        recipients = [r for r in recipients if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
+        if not actors and etype.implicit_actor_sectors and is_passive(tok):
+            actors = [a for a in _implicit(sources, etype.implicit_actor_sectors)][:1]
+        location = self._location(tok, base, focus, recipient_res if etype.event_loc else [])
+        if not (actors or recipients or (etype.event_loc and location)):
+            return None
+        status = self._status(tok, pattern, bounds, article.published)
+        start, end = base + sent.start_char, base + sent.end_char
+        t_start = base + tok.idx
+        evidence = Evidence(article.body[start:end], start, end, tok.text, t_start, t_start + len(tok.text))
+        return Event(type=pattern.type, mode=pattern.mode, quad=etype.quad, status=status, actors=actors,
+                     recipients=recipients, evidence=evidence, article_id=article.id, location=location,
+                     date=date, attribution=[r.actor for r in sources],
+                     confidence=_confidence(pattern, actors, recipients), rule=pattern.id)
+
+    def _recipient_sources(self, tok: Token, pattern: Pattern) -> tuple[str, ...]:
+        if tok.pos_ in NOUNS and not any(s.startswith("prep:") for s in pattern.recipient):
+            preps = tuple(f"prep:{p}" for p in self.cues.noun_recipient_preps)
+            return (*pattern.recipient, *preps, "target")
+        return pattern.recipient
+
+    def _role_heads(self, tok: Token, source: str) -> list[Token]:
+        if source == "subject":
+            heads = subjects(tok, self.cues)
+            if not heads and tok.pos_ in NOUNS:  # "US intelligence", "a Russian attack"
+                heads = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.ent_type_ in _ACTOR_ENTS]
+            return heads
+        if source == "object":
+            return objects(tok) if tok.pos_ not in NOUNS else []
+        if source == "dative":
+            return [c for c in tok.children if c.dep_ == "dative"]
+        if source.startswith("prep:"):
+            return [obj for word, obj in neighbourhood(tok) if word == source[5:]]
+        if source.startswith("head:"):
+            gov = governor(tok)
+            if gov is None:
+                return []
+            return subjects(gov, self.cues) if source == "head:subject" else objects(gov)
+        if source == "target":
+            return [o for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.cues.target_verbs
+                    for o in objects(c)]
+        return []
+
+    def _roles(self, tok: Token, sources: tuple[str, ...], base: int, ctx: ArticleActors,
+               day: dt.date | None, counterpart: Resolved | None = None) -> list[Resolved]:
+        for source in sources:
+            heads = [h for h in self._role_heads(tok, source) if h.i != tok.i]
+            if heads:
+                return [r for h in heads for r in self._resolve(h, base, ctx, day, counterpart)]
+        return []
+
+    def _resolve(self, head: Token, base: int, ctx: ArticleActors, day: dt.date | None,
+                 counterpart: Resolved | None = None) -> list[Resolved]:
+        found = ctx.resolve(head, base, day=day, counterpart_of=counterpart)
+        for res in found:
+            a = res.actor
+            if a.name is None and a.country is None and head.ent_type_ in _PLACE_ENTS:
+                place = resolve_place(a.text)  # a named place as participant: "attack St Petersburg"
+                if place is not None:
+                    a.name, a.country = place.name, place.country
+        return found
+
+    # ---- when, where, how sure -------------------------------------------------------------
+    def _date(self, tok: Token, sent: Span, base: int, published: dt.date | None) -> TimeRef | None:
+        attached: dict[int, Span] = {}
+        for ent in sent.ents:
+            if ent.label_ in ("DATE", "TIME"):
+                cur = ent.root
+                while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX") and \
+                        (cur.i == ent.root.i or self._match(cur) is None):
+                    cur = cur.head
+                attached.setdefault(cur.i, ent)
+        node = tok
+        for _ in range(6):
+            ent = attached.get(node.i)
+            if ent is not None:
+                value, granularity = resolve_time(ent.text, published)
+                return TimeRef(ent.text, value, granularity, base + ent.start_char, base + ent.end_char)
+            climb = node.dep_ in ("conj", "xcomp", "acl") or (node.pos_ in NOUNS and node.dep_ in ("dobj", "nsubjpass"))
+            if not climb or node.head.i == node.i or node.head.lemma_.lower() in self.cues.speech:
+                return None
+            node = node.head
+        return None
+
+    def _location(self, tok: Token, base: int, focus: str | None, targets: list[Resolved]) -> Place | None:
+        heads = [obj for word, obj in neighbourhood(tok) if word in _PLACE_PREPS and obj.ent_type_ in _PLACE_ENTS]
+        for head in heads:
+            ent = entity_at(head)
+            if ent is not None:
+                iso = self.kb.country_of(ent.text)
+                place = resolve_place(ent.text, focus, base + ent.start_char, base + ent.end_char, iso)
+                if place is not None:
+                    return place
+        for res in targets:
+            a = res.actor
+            if a.text and a.start is not None:
+                place = resolve_place(a.text, focus, a.start, a.end)
+                if place is not None:
+                    return place
+        return None
+
+    def _status(self, tok: Token, pattern: Pattern, bounds: tuple[dt.date, dt.date] | None,
+                published: dt.date | None) -> str:
+        flags = status_flags(tok, self.cues)
+        if pattern.status:
+            flags.add(pattern.status)
+        if bounds and published and (published - bounds[1]).days >= self.cues.historical_days:
+            flags.add("historical")
+        return next((s for s in _STATUS_ORDER if s in flags), "happened")
+
+
+def _names(event: Event) -> set[str]:
+    return {a.name for a in event.actors + event.recipients if a.name}
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        key = (a.start, a.end, a.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def _merge_adjacent(found: list[Resolved]) -> list[Resolved]:
+    """ "News agency Tass": two subject words naming one source."""
+    out: list[Resolved] = []
+    for res in found:
+        prev = out[-1].actor if out else None
+        a = res.actor
+        if prev is not None and prev.end is not None and a.start is not None and 0 <= a.start - prev.end <= 1:
+            best = a if (a.name or a.country) else prev
+            merged = Actor(text=f"{prev.text} {a.text}", name=best.name, country=best.country,
+                           sector=best.sector or prev.sector, start=prev.start, end=a.end)
+            out[-1] = Resolved(merged, res.office, res.person, res.org)
+        else:
+            out.append(res)
+    return out
+
+
+def _implicit(sources: list[Resolved], sectors: tuple[str, ...]) -> list[Actor]:
+    """A statement from a security body about an agentless arrest names who made it."""
+    out = []
+    for res in reversed(sources):
+        actor = res.org or res.actor
+        if actor.sector in sectors:
+            out.append(replace(actor))
+    return out
+
+
+def _confidence(pattern: Pattern, actors: list[Actor], recipients: list[Actor]) -> float:
+    """0.35 base; up to +0.2 for pattern specificity (each requirement, head or mode: +0.1);
+    +0.2 with an actor; +0.15 with a recipient (or several reciprocal actors); up to +0.1 for the
+    share of participants resolved to a name or country."""
+    people = actors + recipients
+    resolved = sum(1 for a in people if a.name or a.country) / len(people) if people else 0.0
+    score = (0.35 + 0.1 * min(pattern.specificity, 2) + (0.2 if actors else 0.0)
+             + (0.15 if recipients or (pattern.reciprocal and len(actors) > 1) else 0.0) + 0.1 * resolved)
+    return round(min(score, 1.0), 2)

@@ -1,0 +1,180 @@
+"""Who did it and to whom, from the dependency parse.
+
+Every function here reads one token's neighbourhood; none walks the whole document. Subjects
+follow control and coordination ("spoke … and thanked" shares the subject; "agreed to continue"
+takes the subject of "agreed"; "held over a plan to attack" gives the attack to those held).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Token
+
+from .ontology import Cues
+from .patterns import Requirement
+
+__all__ = ["expand", "governor", "objects", "prep_objects", "requirement_holds", "subjects"]
+
+NOUNS = {"NOUN", "PROPN"}
+_REL = {"that", "which", "who", "whom", "whose"}
+_SUBJ = {"nsubj", "csubj"}
+_MODS = {"amod", "compound", "nmod", "nummod", "npadvmod"}
+MAX_DEPTH = 5
+
+
+def expand(tok: Token) -> list[Token]:
+    """A noun and the nouns conjoined to it ("Mr Putin and Mr Trump")."""
+    out, stack = [], [_antecedent(tok)]
+    while stack:
+        cur = stack.pop(0)
+        out.append(cur)
+        stack.extend(c for c in cur.children if c.dep_ == "conj" and c.pos_ in NOUNS | {"PRON"})
+    return out
+
+
+def _antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if tok.lower_ in _REL and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in tok.children)
+
+
+def _agents(tok: Token) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def governor(tok: Token) -> Token | None:
+    """The word a trigger hangs off, skipping its preposition ("thanked … for intelligence")."""
+    head = tok.head
+    if head.i == tok.i:
+        return None
+    if tok.dep_ == "pobj" and head.head.i != head.i:
+        return head.head
+    return head
+
+
+def subjects(tok: Token, cues: Cues, depth: int = 0) -> list[Token]:
+    """The logical subject(s): the doer of ``tok``."""
+    if depth > MAX_DEPTH:
+        return []
+    subj = [c for c in tok.children if c.dep_ in _SUBJ]
+    if subj:
+        return [x for s in subj for x in expand(s)]
+    if tok.pos_ in NOUNS:
+        return _noun_subjects(tok, cues, depth)
+    if is_passive(tok):
+        return [x for a in _agents(tok) for x in expand(a)]
+    head, dep = tok.head, tok.dep_
+    if head.i == tok.i:
+        return []
+    if dep == "xcomp":
+        controllers = [c for c in head.children if c.dep_ == "dobj"]
+        return [x for c in controllers for x in expand(c)] or subjects(head, cues, depth + 1)
+    if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return subjects(head, cues, depth + 1)
+    if dep == "acl" and head.pos_ in NOUNS:
+        if tok.tag_ == "VBN":
+            return []
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return _noun_subjects(head, cues, depth + 1)
+        return expand(head)
+    return []
+
+
+def _noun_subjects(noun: Token, cues: Cues, depth: int) -> list[Token]:
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return expand(c)
+    by = prep_objects(noun, ("by",), deep=False)
+    if by:
+        return by
+    head, dep = noun.head, noun.dep_
+    if head.i == noun.i:
+        return []
+    light = head.lemma_.lower() in cues.light_verbs
+    if dep == "dobj" and light:
+        return subjects(head, cues, depth + 1)
+    if dep == "nsubjpass" and light:
+        return [x for a in _agents(head) for x in expand(a)]
+    if dep == "pobj":
+        gov = head.head
+        if head.lower_ == "of" and gov.lemma_.lower() in cues.planning:
+            return _noun_subjects(gov, cues, depth + 1)
+        if head.lower_ in cues.culprit_preps and gov.lemma_.lower() in cues.culprit_verbs:
+            return objects(gov)
+    return []
+
+
+def objects(tok: Token) -> list[Token]:
+    """The logical object(s): direct objects, or the subject of a passive."""
+    deps = ("dobj", "nsubjpass") if is_passive(tok) else ("dobj",)
+    objs = [x for c in tok.children if c.dep_ in deps for x in expand(c)]
+    if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in NOUNS:
+        objs = expand(tok.head)
+    return objs
+
+
+def _preps(tok: Token) -> Iterator[tuple[str, Token]]:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for x in expand(p):
+                        yield c.lower_, x
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str], deep: bool = True) -> list[Token]:
+    """Objects of the given prepositions on ``tok`` and, when ``deep``, one level further."""
+    return [obj for word, obj in neighbourhood(tok, deep) if word in preps]
+
+
+def neighbourhood(tok: Token, deep: bool = True) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs around a trigger, tolerating misattached phrases:
+    on the trigger, on its objects ("spoke to his counterpart on the phone"), on a light verb
+    that takes an event noun ("held talks with"), on clauses modifying an event noun."""
+    pairs = list(_preps(tok))
+    if not deep:
+        return pairs
+    for _, obj in list(pairs):
+        pairs.extend(_preps(obj))
+    for c in tok.children:
+        if c.dep_ == "dobj" or (tok.pos_ in NOUNS and c.dep_ in ("relcl", "acl")):
+            pairs.extend(_preps(c))
+    if tok.pos_ in NOUNS and tok.dep_ in ("dobj", "nsubjpass"):
+        pairs.extend(_preps(tok.head))
+    return pairs
+
+
+def _filters(req: Requirement, tok: Token, is_actor: Callable[[Token], bool]) -> bool:
+    if not (req.lemmas or req.ents or req.actor):
+        return True
+    return ((bool(req.lemmas) and (tok.lemma_.lower() in req.lemmas or tok.lower_ in req.lemmas))
+            or (bool(req.ents) and tok.ent_type_ in req.ents)
+            or (req.actor and is_actor(tok)))
+
+
+def requirement_holds(req: Requirement, tok: Token, is_actor: Callable[[Token], bool]) -> bool:
+    """Whether the dependent a requirement names is there (filters: lemma, ent, actor — any)."""
+    if req.kind == "prep":
+        cands = [obj for word, obj in neighbourhood(tok) if word in req.words]
+    elif req.kind == "object":
+        cands = objects(tok) or ([c for c in tok.children if c.dep_ == "dobj"])
+    elif req.kind == "particle":
+        return any(c.dep_ == "prt" and c.lower_ in req.words for c in tok.children)
+    elif req.kind == "modifier":
+        cands = [c for c in tok.children if c.dep_ in _MODS]
+    elif req.kind == "dep":
+        cands = [c for c in tok.children if c.dep_ in req.words]
+    elif req.kind == "head":
+        gov = governor(tok)
+        if gov is None or (req.words != ("*",) and not (tok.dep_ == "pobj" and tok.head.lower_ in req.words)):
+            return False
+        return gov.lemma_.lower() in req.lemmas
+    else:
+        return False
+    return any(_filters(req, c, is_actor) for c in cands)

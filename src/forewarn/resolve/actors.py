@@ -1,0 +1,230 @@
+"""Noun phrases → actors, with the knowledge base and what the article said before.
+
+One ``ArticleActors`` per article remembers the persons already named, so "Mr Trump" finds
+"Donald Trump", "both leaders" finds the last two persons and "his US counterpart" finds the
+holder of the speaker's office in the US on the event's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..models import Actor
+from .kb import ActorKB, Entry, Office
+
+__all__ = ["ArticleActors", "Resolved", "np_span"]
+
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "prime", "minister", "premier",
+          "chancellor", "king", "queen", "prince", "general", "gen", "sen", "senator", "rep", "lord",
+          "mr.", "mrs.", "ms.", "dr.", "gen.", "sen.", "rep.", "secretary", "ayatollah", "sheikh"}
+#: Children that do not belong to the phrase naming an actor.
+_CUT = {"conj", "cc", "appos", "relcl", "acl", "punct", "advcl", "parataxis"}
+#: Prepositional phrases that stay in a name ("media in Russia", "a spokesman for the FSB").
+_NP_PREPS = {"of", "for", "from", "in"}
+_MODS = {"amod", "compound", "nmod", "poss", "npadvmod", "nummod"}
+_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+
+
+@dataclass(slots=True)
+class Resolved:
+    actor: Actor
+    office: Office | None = None
+    person: Entry | None = None
+    #: For "a spokesman for the FSB": the organisation spoken for.
+    org: Actor | None = None
+
+
+def _belongs(tok: Token) -> bool:
+    return tok.dep_ not in _CUT and (tok.dep_ != "prep" or tok.lower_ in _NP_PREPS)
+
+
+def np_span(head: Token) -> Span:
+    """The words naming the entity headed by ``head``: its subtree less clauses, conjuncts, appositions."""
+    keep = [head]
+    stack = [c for c in head.children if _belongs(c)]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        stack.extend(c for c in tok.children if _belongs(c))
+    idx = sorted(t.i for t in keep)
+    start, end = idx[0], idx[-1] + 1
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def entity_at(tok: Token) -> Span | None:
+    """The named entity containing ``tok``, if any."""
+    if not tok.ent_type_:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    while len(words) > 1 and words[0].lower().rstrip(".") in {t.rstrip(".") for t in TITLES}:
+        words = words[1:]
+    return words
+
+
+def _phrase(tokens: list[Token]) -> str:
+    return " ".join(t.lemma_.lower() for t in tokens)
+
+
+@dataclass
+class ArticleActors:
+    kb: ActorKB
+    published: dt.date | None = None
+    persons: list[Entry] = field(default_factory=list)
+    seen: dict[str, Entry] = field(default_factory=dict)
+
+    # ---- memory --------------------------------------------------------------------------
+    def remember(self, entry: Entry) -> None:
+        if entry.kind != "person":
+            return
+        self.persons = [p for p in self.persons if p.name != entry.name] + [entry]
+        self.seen[entry.name.split()[-1].lower()] = entry
+
+    def person(self, text: str) -> Entry:
+        words = _strip_titles(text.replace("’s", "").replace("'s", "").split())
+        name = " ".join(words)
+        entry = self.kb.lookup(name)
+        if entry is None or entry.kind != "person":
+            surname = words[-1].lower()
+            entry = self.seen.get(surname) if len(words) == 1 else None
+            if entry is None and len(words) == 1 and len(self.kb.surnames.get(surname, ())) == 1:
+                entry = self.kb.surnames[surname][0]
+        if entry is None:
+            entry = Entry(name, "person")
+        self.remember(entry)
+        return entry
+
+    # ---- resolution ----------------------------------------------------------------------
+    def resolve(self, head: Token, base: int = 0, *, day: dt.date | None = None,
+                counterpart_of: Resolved | None = None) -> list[Resolved]:
+        """Actors named by the phrase headed by ``head`` (several for "both leaders")."""
+        span = np_span(head)
+        day = day or self.published
+        group = self._group(head, span, base)
+        if group:
+            return group
+        found = self._named(head, span, day) or self._office(head, span, day, counterpart_of) \
+            or self._delegate(head, span, day, base) or self._sector(head, span)
+        res = found or Resolved(Actor(text=span.text))
+        res.actor.text, res.actor.start, res.actor.end = span.text, base + span.start_char, base + span.end_char
+        return [res]
+
+    def _from_entry(self, entry: Entry, day: dt.date | None) -> Resolved:
+        office = self.kb.office_of(entry, day)
+        country = office.country if office else entry.country
+        return Resolved(Actor(text="", name=entry.name, country=country, sector=entry.sector), office,
+                        entry if entry.kind == "person" else None)
+
+    def _named(self, head: Token, span: Span, day: dt.date | None) -> Resolved | None:
+        if head.lower_ in _PRONOUNS and head.pos_ == "PRON":
+            return self._from_entry(self.persons[-1], day) if self.persons else None
+        ent = entity_at(head)
+        if ent is not None and ent.label_ == "PERSON":
+            return self._from_entry(self.person(ent.text), day)
+        titled = any(c.dep_ == "compound" and c.lower_.rstrip(".") in TITLES for c in head.children)
+        if head.pos_ == "PROPN" and (titled or head.lower_ in self.seen) and ent is None:
+            return self._from_entry(self.person(span.text), day)
+        for text in (span.text, ent.text if ent is not None else None, head.text):
+            entry = self.kb.lookup(text) if text else None
+            if entry is not None:
+                if entry.kind == "country":
+                    return Resolved(Actor(text="", name=entry.name, country=entry.country))
+                if entry.kind == "person":
+                    self.remember(entry)
+                return self._from_entry(entry, day)
+        return None
+
+    def _country(self, head: Token) -> str | None:
+        """Country named by a modifier ("Russian", "US", "of Russia", "in Russia", "Russia's")."""
+        for child in head.children:
+            if child.dep_ in _MODS:
+                ent = entity_at(child)
+                for text in (ent.text if ent is not None else None, child.text):
+                    iso = self.kb.country_of(text) if text else None
+                    if iso:
+                        return iso
+                entry = self.kb.lookup(child.text)
+                if entry is not None and entry.country and child.dep_ in ("compound", "poss"):
+                    return entry.country
+            elif child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        ent = entity_at(obj)
+                        iso = self.kb.country_of(ent.text if ent is not None else obj.text)
+                        if iso:
+                            return iso
+        return None
+
+    def _head_phrase(self, head: Token, table: dict[str, str]) -> str | None:
+        """The longest compound+head lemma phrase found in ``table`` ("intelligence service")."""
+        mods = [c for c in head.lefts if c.dep_ in ("compound", "amod")]
+        for i in range(len(mods) + 1):
+            key = _phrase(mods[i:] + [head])
+            if key in table:
+                return table[key]
+        return table.get(head.lower_)
+
+    def _office(self, head: Token, span: Span, day: dt.date | None,
+                counterpart_of: Resolved | None) -> Resolved | None:
+        office = self._head_phrase(head, self.kb.offices)
+        if head.lemma_.lower() == "counterpart" and counterpart_of is not None and counterpart_of.office:
+            office = counterpart_of.office.office
+        if office is None:
+            return None
+        country = self._country(head)
+        if country is None:
+            return None
+        entry = self.kb.holder(country, office, day)
+        if entry is None:
+            return Resolved(Actor(text="", country=country, sector="GOV"))
+        self.remember(entry)
+        return Resolved(Actor(text="", name=entry.name, country=country, sector=entry.sector or "GOV"),
+                        Office(office, country), entry)
+
+    def _delegate(self, head: Token, span: Span, day: dt.date | None, base: int) -> Resolved | None:
+        if head.lemma_.lower() not in self.kb.delegates:
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "from"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        inner = self.resolve(obj, base, day=day)[0].actor
+                        if inner.country or inner.sector:
+                            return Resolved(Actor(text="", country=inner.country, sector=inner.sector), org=inner)
+        return None
+
+    def _sector(self, head: Token, span: Span) -> Resolved | None:
+        sector = self._head_phrase(head, self.kb.sectors) or self.kb.sectors.get(head.lemma_.lower())
+        country = self._country(head)
+        if sector is None and country is None:
+            return None
+        return Resolved(Actor(text="", country=country, sector=sector))
+
+    def _group(self, head: Token, span: Span, base: int) -> list[Resolved]:
+        """ "both leaders", "the two presidents": the last two persons named."""
+        if head.lemma_.lower() not in self.kb.groups or head.tag_ not in ("NNS", "NNPS"):
+            return []
+        marked = any(c.lower_ in ("both", "two") for c in head.children)
+        if not marked or len(self.persons) < 2:
+            return []
+        out = []
+        for entry in self.persons[-2:]:
+            res = self._from_entry(entry, self.published)
+            res.actor.text, res.actor.start, res.actor.end = span.text, base + span.start_char, base + span.end_char
+            out.append(res)
+        return out

@@ -1,0 +1,46 @@
+"""Time expressions against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from forewarn.resolve import resolve_time, value_bounds
+
+MONDAY = dt.date(2019, 12, 30)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("on Sunday", ("2019-12-29", "day")),
+    ("Sunday", ("2019-12-29", "day")),
+    ("Monday", ("2019-12-30", "day")),
+    ("next Monday", ("2020-01-06", "day")),
+    ("yesterday", ("2019-12-29", "day")),
+    ("December 2017", ("2017-12", "month")),
+    ("Back in December 2017", ("2017-12", "month")),
+    ("in March", ("2019-03", "month")),
+    ("2015", ("2015", "year")),
+    ("last year", ("2018", "year")),
+    ("last month", ("2019-11", "month")),
+    ("25 December 2017", ("2017-12-25", "day")),
+    ("March 2, 2018", ("2018-03-02", "day")),
+    ("two years ago", ("2017", "year")),
+])
+def test_resolves_against_publication(text, expected):
+    assert resolve_time(text, MONDAY) == expected
+
+
+def test_unknown_publication_date_leaves_relative_unresolved():
+    assert resolve_time("on Sunday", None) == (None, None)
+    assert resolve_time("last week", None) == (None, None)
+    assert resolve_time("December 2017", None) == ("2017-12", "month")
+
+
+def test_unreadable_text_is_unresolved():
+    assert resolve_time("several occasions", MONDAY) == (None, None)
+
+
+def test_value_bounds():
+    assert value_bounds("2017-12", "month") == (dt.date(2017, 12, 1), dt.date(2017, 12, 31))
+    assert value_bounds("2019-W52", "week")[0] == dt.date(2019, 12, 23)
