@@ -129,6 +129,53 @@ def create_near_duplicate_index(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE INDEX article_bands_key ON article_bands (band_key)")
 
 
+@migration(4)
+def create_watch_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """The watcher's memory: alerts, their deliveries per sink (the outbox), inputs already seen.
+
+    A delivery's idempotency key is ``alert_id:sink``; ``watch_state`` holds small counters such
+    as the creation time of the last event the rules were evaluated on.
+    """
+    con.execute("""
+        CREATE TABLE alerts (
+            id VARCHAR PRIMARY KEY,
+            kind VARCHAR NOT NULL CHECK (kind IN ('rule', 'spike')),
+            rule VARCHAR NOT NULL,
+            event_id VARCHAR,
+            series VARCHAR,
+            day DATE,
+            message VARCHAR NOT NULL,
+            payload JSON NOT NULL,
+            created_at TIMESTAMPTZ NOT NULL
+        )""")
+    con.execute("CREATE INDEX alerts_event ON alerts (event_id)")
+    con.execute("""
+        CREATE TABLE deliveries (
+            alert_id VARCHAR NOT NULL,
+            sink VARCHAR NOT NULL,
+            state VARCHAR NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error VARCHAR,
+            next_attempt_at TIMESTAMPTZ NOT NULL,
+            delivered_at TIMESTAMPTZ,
+            PRIMARY KEY (alert_id, sink)
+        )""")
+    con.execute("""
+        CREATE TABLE watched_inputs (
+            source VARCHAR PRIMARY KEY,
+            kind VARCHAR NOT NULL,
+            mtime DOUBLE,
+            size BIGINT,
+            sha256 VARCHAR,
+            etag VARCHAR,
+            last_modified VARCHAR,
+            checked_at TIMESTAMPTZ,
+            changed_at TIMESTAMPTZ,
+            last_error VARCHAR
+        )""")
+    con.execute("CREATE TABLE watch_state (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+
+
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
