@@ -4,8 +4,9 @@ The public API::
 
     import forewarn
     events = forewarn.extract(text_or_html, published=datetime.date(2019, 12, 30))
-    with forewarn.open("news.duckdb") as store:
-        store.events(forewarn.EventFilter(types=["ASSAULT"]))
+    with forewarn.open("news.duckdb") as db:
+        db.events(type="ASSAULT", country="RUS", since="2019-12-01")   # event records (dicts)
+        db.to_pandas(quad="material-conflict")                         # or .to_polars(...)
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from pathlib import Path as _Path
 from .config import Settings, load_settings
 from .errors import ForewarnError
 from .models import Actor, Article, Event, Evidence, Mention, Place, RawItem, Reject, TimeRef
-from .pipeline import Pipeline, Report
+from .pipeline import Pipeline
+from .runner import Report
+from .records import Records
 from .store import EventFilter, Store
 
 __version__ = "0.1.0"
@@ -32,6 +35,7 @@ __all__ = [
     "Pipeline",
     "Place",
     "RawItem",
+    "Records",
     "Reject",
     "Report",
     "Settings",
@@ -56,6 +60,10 @@ def extract(text: str, published: _dt.date | str | None = None, *, url: str | No
     return _default_pipeline.extract_text(text, published=published, url=url)[1]
 
 
-def open(path: str | _Path, *, read_only: bool = False) -> Store:  # noqa: A001 - the API's name
-    """Open (creating it unless ``read_only``) a forewarn store."""
-    return Store.open(path, read_only=read_only)
+def open(path: str | _Path, *, read_only: bool = False) -> Records:  # noqa: A001 - the API's name
+    """Open (creating it unless ``read_only``) a forewarn store, seen as records.
+
+    ``.events(**filters)`` gives event records (dicts), ``.to_pandas(**filters)`` and
+    ``.to_polars(**filters)`` data frames; every other Store method is there too.
+    """
+    return Records.open(path, read_only=read_only)

@@ -53,12 +53,26 @@ def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _snippet(evidence: dict[str, Any], width: int = 80) -> str:
+    """The evidence around its trigger, at most ``width`` characters, the trigger kept whole."""
+    text = evidence["text"]
+    if len(text) <= width:
+        return text
+    at = evidence.get("trigger_start", evidence["start"]) - evidence["start"]
+    lo = max(0, min(at - width // 3, len(text) - width))
+    hi = lo + width
+    if lo > 0:
+        lo = text.find(" ", lo) + 1 or lo
+    return ("…" if lo > 0 else "") + text[lo:hi].rstrip() + ("…" if hi < len(text) else "")
+
+
 def events_table(records: Sequence[dict[str, Any]], title: str | None = None) -> Table:
     table = Table(title=title, show_lines=False, header_style="bold")
     for name in ("date", "type", "mode", "status", "actors", "recipients", "where", "according to", "evidence"):
         table.add_column(name, overflow="fold")
-    for r in map(flat_record, records):
-        evidence = r["evidence"] if len(r["evidence"]) <= 90 else r["evidence"][:87] + "…"
+    for record in records:
+        r = flat_record(record)
+        evidence = _snippet(record["evidence"])
         table.add_row(r["date"] or (r["date_text"] and f"“{r['date_text']}”") or "", r["type"],
                       r["mode"] or "", r["status"], r["actors"], r["recipients"], r["location"] or "",
                       r["according_to"], evidence)

@@ -16,7 +16,7 @@ from ..dedupe.minhash import NEAR_DUPLICATE
 from ..errors import StoreError, StoreLocked, StoreMissing
 from ..models import Actor, Article, Event, Evidence, Origin, Place, Reject, RemovedSpan, TimeRef
 from .migrations import check_version, migrate
-from .query import EventFilter, build_event_query
+from .query import EventFilter, build_count_query, build_event_query, build_event_where
 
 __all__ = ["Store"]
 
@@ -234,3 +234,84 @@ class Store:
             self.con.executemany(
                 "INSERT INTO boilerplate_lines VALUES (?, ?, 1) ON CONFLICT (site, line_key)"
                 " DO UPDATE SET articles = articles + 1", [[site, k] for k in keys])
+
+    # -- read-only summaries (for the CLI's `actors`, the web API and exports) --------------
+    def event(self, event_id: str) -> Event | None:
+        """One event by its id."""
+        found = self.events(EventFilter(ids=[event_id], limit=1))
+        return found[0] if found else None
+
+    def count_events(self, flt: EventFilter | None = None) -> int:
+        sql, params = build_count_query(flt or EventFilter())
+        return self.con.execute(sql, params).fetchone()[0]
+
+    def _selected(self, flt: EventFilter | None) -> tuple[str, list[Any]]:
+        """A CTE ``sel(id, quad, type, day, lat, lon, place, country)`` of the filtered events."""
+        body, params = build_event_where(flt or EventFilter())
+        day = "coalesce(TRY_CAST(substr(e.date_value, 1, 10) AS DATE), a.published)"
+        return (f"WITH sel AS (SELECT e.id, e.quad, e.type, {day} AS day, e.lat, e.lon,"
+                f" coalesce(e.location_name, e.location_text) AS place, e.location_country AS country"
+                f" {body})"), params
+
+    def actor_edges(self, flt: EventFilter | None = None, limit: int = 200) -> list[dict[str, Any]]:
+        """Who acts on whom: (actor, recipient, quad) with the number of events, most first."""
+        cte, params = self._selected(flt)
+        rows = self.con.execute(
+            f"{cte} SELECT coalesce(x.name, x.text) AS src, coalesce(y.name, y.text) AS dst, sel.quad,"
+            " count(DISTINCT sel.id) AS n FROM sel"
+            " JOIN event_actors x ON x.event_id = sel.id AND x.role = 'actor'"
+            " JOIN event_actors y ON y.event_id = sel.id AND y.role = 'recipient'"
+            " GROUP BY ALL ORDER BY n DESC, src, dst, sel.quad LIMIT ?", params + [int(limit)]).fetchall()
+        return [{"source": s, "target": t, "quad": q, "events": n} for s, t, q, n in rows]
+
+    def actors_summary(self, flt: EventFilter | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """The actors that act most (then are acted on most), each with its top recipients."""
+        cte, params = self._selected(flt)
+        rows = self.con.execute(
+            f"{cte} SELECT coalesce(x.name, x.text) AS who, mode(x.country) AS country,"
+            " mode(x.sector) AS sector,"
+            " count(DISTINCT CASE WHEN x.role = 'actor' THEN x.event_id END) AS acts,"
+            " count(DISTINCT CASE WHEN x.role = 'recipient' THEN x.event_id END) AS targeted"
+            " FROM event_actors x JOIN sel ON sel.id = x.event_id WHERE x.role <> 'source'"
+            " GROUP BY who ORDER BY acts DESC, targeted DESC, who LIMIT ?", params + [int(limit)]).fetchall()
+        names = [r[0] for r in rows]
+        top: dict[str, list[dict[str, Any]]] = {n: [] for n in names}
+        if names:
+            pairs = self.con.execute(
+                f"{cte} SELECT coalesce(x.name, x.text) AS src, coalesce(y.name, y.text) AS dst,"
+                " count(DISTINCT sel.id) AS n FROM sel"
+                " JOIN event_actors x ON x.event_id = sel.id AND x.role = 'actor'"
+                " JOIN event_actors y ON y.event_id = sel.id AND y.role = 'recipient'"
+                " WHERE list_contains(?, coalesce(x.name, x.text)) GROUP BY ALL ORDER BY n DESC, dst",
+                params + [names]).fetchall()
+            for src, dst, n in pairs:
+                if len(top[src]) < 5:
+                    top[src].append({"name": dst, "events": n})
+        return [{"name": who, "country": c, "sector": s, "acts": a, "targeted": t, "on": top[who]}
+                for who, c, s, a, t in rows]
+
+    def stats(self, flt: EventFilter | None = None) -> dict[str, Any]:
+        """Counts of the filtered events by type, quad, status, day (type × quad) and place."""
+        cte, params = self._selected(flt)
+
+        def grouped(column: str) -> dict[str, int]:
+            rows = self.con.execute(f"{cte} SELECT {column}, count(*) AS n FROM sel JOIN events e"
+                                    f" ON e.id = sel.id GROUP BY 1 ORDER BY n DESC, 1", params).fetchall()
+            return {k: n for k, n in rows if k is not None}
+
+        timeline = self.con.execute(
+            f"{cte} SELECT day, type, quad, count(*) FROM sel WHERE day IS NOT NULL GROUP BY ALL"
+            " ORDER BY day, type, quad", params).fetchall()
+        places = self.con.execute(
+            f"{cte} SELECT round(lat, 3) AS lat, round(lon, 3) AS lon, any_value(place), any_value(country),"
+            " mode(quad), count(*) AS n FROM sel WHERE lat IS NOT NULL AND lon IS NOT NULL"
+            " GROUP BY 1, 2 ORDER BY n DESC LIMIT 2000", params).fetchall()
+        return {
+            "events": sum(grouped("e.quad").values()),
+            "articles": self.con.execute(f"{cte} SELECT count(DISTINCT e.article_id) FROM sel JOIN events e"
+                                         " ON e.id = sel.id", params).fetchone()[0],
+            "by_type": grouped("e.type"), "by_quad": grouped("e.quad"), "by_status": grouped("e.status"),
+            "timeline": [{"date": d.isoformat(), "type": t, "quad": q, "events": n} for d, t, q, n in timeline],
+            "places": [{"lat": la, "lon": lo, "name": p, "country": c, "quad": q, "events": n}
+                       for la, lo, p, c, q, n in places],
+        }

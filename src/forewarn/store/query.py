@@ -49,7 +49,6 @@ class EventFilter:
     limit: int | None = None
     offset: int = 0
 
-
     def check(self) -> "EventFilter":
         """Raise UsageError, naming the field, when the filter cannot be run."""
         near = {"lat": self.lat, "lon": self.lon, "radius_km": self.radius_km}
