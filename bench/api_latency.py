@@ -66,7 +66,8 @@ def build(path: Path, n_events: int) -> None:
             CASE WHEN i % 5 < 3 THEN -180 + (hash(i * 7) % 36000) / 100.0 END, NULL, NULL,
             CASE i % 4 WHEN 0 THEN 'Troops shelled the town overnight.' WHEN 1 THEN 'Police arrested protesters.'
                  WHEN 2 THEN 'The minister met his counterpart.' ELSE 'Officials promised aid to the region.' END,
-            20, 60, 'shelled', 27, 34, 0.3 + (i % 70) / 100.0, 'synthetic', now()
+            20, 60, 'shelled', 27, 34, 0.3 + (i % 70) / 100.0, 'synthetic', now(),
+            strftime(DATE '2019-01-01' + ((i // 5) % 1500)::INTEGER - CASE WHEN i % 3 = 0 THEN 1 ELSE 0 END, '%Y-%m-%d')
             FROM range({n_events}) r(i) JOIN t ON t.k = i % 16""")
         for role, offset in (("actor", 0), ("recipient", 7)):
             con.execute(f"""INSERT INTO event_actors SELECT substr(md5('ev' || i), 1, 16), '{role}', 0,

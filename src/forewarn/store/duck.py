@@ -104,7 +104,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             self._insert_article(article, kind, source_id)
-            self._insert_events(events)
+            self._insert_events(events, article.published)
             if sig is not None and article.duplicate_of is None:
                 self.con.execute("INSERT INTO article_signatures VALUES (?, ?)", [article.id, sig.tobytes()])
                 self.con.executemany("INSERT INTO article_bands VALUES (?, ?)",
@@ -122,7 +122,7 @@ class Store:
              kind, a.title, a.published, a.site, a.author, a.language, a.url, a.body,
              json.dumps([r.to_dict() for r in a.removed]), a.duplicate_of, _now()])
 
-    def _insert_events(self, events: Iterable[Event]) -> None:
+    def _insert_events(self, events: Iterable[Event], published: dt.date | None = None) -> None:
         rows, actor_rows = [], []
         for e in events:
             d, loc, ev = e.date, e.location, e.evidence
@@ -132,13 +132,14 @@ class Store:
                 loc and loc.text, loc and loc.name, loc and loc.country, loc and loc.lat, loc and loc.lon,
                 loc and loc.start, loc and loc.end,
                 ev.text, ev.start, ev.end, ev.trigger, ev.trigger_start, ev.trigger_end,
-                e.confidence, e.rule, _now()])
+                e.confidence, e.rule, _now(),
+                (d and d.value) or (published.isoformat() if published else None)])
             for role, attr in _ROLES:
                 for i, actor in enumerate(getattr(e, attr)):
                     actor_rows.append([e.id, role, i, actor.text, actor.name, actor.country,
                                        actor.sector, actor.start, actor.end])
         if rows:
-            self.con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 27)})", rows)
+            self.con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 28)})", rows)
         if actor_rows:
             self.con.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", actor_rows)
 

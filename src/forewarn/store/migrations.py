@@ -176,6 +176,16 @@ def create_watch_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE TABLE watch_state (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
 
 
+@migration(5)
+def index_for_queries(con: duckdb.DuckDBPyConnection) -> None:
+    """A precomputed sort date (the event's date, else its article's publication date), so a
+    page of events is a top-N without a join, and an index to fetch a page's actors."""
+    con.execute("ALTER TABLE events ADD COLUMN sort_date VARCHAR")
+    con.execute("UPDATE events SET sort_date = coalesce(date_value, (SELECT CAST(a.published AS VARCHAR)"
+                " FROM articles a WHERE a.id = events.article_id))")
+    con.execute("CREATE INDEX event_actors_event ON event_actors (event_id)")
+
+
 SCHEMA_VERSION = max(MIGRATIONS)
 
 

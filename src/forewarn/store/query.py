@@ -17,7 +17,7 @@ EVENT_COLUMNS = (
     " e.location_start, e.location_end, e.evidence_text, e.evidence_start, e.evidence_end,"
     " e.trigger_text, e.trigger_start, e.trigger_end, e.confidence, e.rule")
 
-SORTS = {"date": "coalesce(e.date_value, CAST(a.published AS VARCHAR))", "type": "e.type",
+SORTS = {"date": "e.sort_date", "type": "e.type",
          "confidence": "e.confidence", "published": "a.published"}
 
 
