@@ -49,6 +49,8 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format
 PublishedOpt = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date (YYYY-MM-DD) for inputs that carry none of their own.")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load (default: auto).")]
+WorkersOpt = Annotated[Optional[int], typer.Option(
+    "--workers", "-w", min=1, help="Worker processes (default: the number of cores).")]
 
 
 def _date(value: str | None, flag: str) -> dt.date | None:
@@ -134,18 +136,22 @@ def _print_events(records: list[dict[str, Any]], fmt: Format, title: str | None 
 @app.command()
 @handle_errors
 def ingest(inputs: InputsArg, db: DbOpt = None, published: PublishedOpt = None, model: ModelOpt = None,
-           format: FormatOpt = Format.table) -> None:
-    """Clean, code and store articles; each article is stored once, every reject with its reason."""
+           workers: WorkersOpt = None, format: FormatOpt = Format.table) -> None:
+    """Clean, code and store articles; each article is stored once, every reject with its reason.
+
+    A run that is stopped (even killed) and started again with the same command goes on where it
+    stopped: what was committed is skipped, nothing is lost or stored twice.
+    """
     from .pipeline import Pipeline
+    from .runner import default_workers
     from .store import Store
 
     settings = _settings(db, model)
     pipeline = Pipeline(settings)
     with Store.open(settings.db) as store, _Progress("ingesting") as progress:
         report = pipeline.ingest(inputs, store, published=_date(published, "--published"),
-                                 on_progress=lambda r: progress.update(
-                                     f"{r.inputs} inputs · {r.articles} articles · {r.events} events · "
-                                     f"{len(r.rejects)} rejected"))
+                                 workers=workers or default_workers(),
+                                 on_progress=lambda r: progress.update(r.pace()))
     _report_rejects(report.rejects)
     summary = report.summary() | {"db": str(settings.db)}
     if format is Format.table:
@@ -277,7 +283,7 @@ def serve(
     except ImportError as exc:
         _fail(f"the web server needs the 'web' extra: pip install 'forewarn[web]' ({exc.name} is missing)", 2)
     settings = _settings(db)
-    token = os.environ.get("FOREWARN_API_TOKEN") or getattr(settings, "api_token", None)
+    token = settings.api_token
     app_ = create_app(settings.db, token=token, settings=settings)  # a missing store fails here
     err.print(f"forewarn: serving {settings.db} on http://{host}:{port}/ "
               f"({'ingest enabled' if token else 'read-only'})", markup=False)

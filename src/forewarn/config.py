@@ -53,6 +53,9 @@ class Settings:
     fetch_timeout: float = 20.0
     fetch_max_bytes: int = 10 * 1024 * 1024
     user_agent: str | None = None
+    #: ``forewarn serve`` accepts ``POST /api/ingest`` only when this token is set, and then only
+    #: with it (``Authorization: Bearer <token>``).
+    api_token: str | None = None
 
     def replace(self, **changes: Any) -> "Settings":
         changes = {k: v for k, v in changes.items() if v is not None}

@@ -15,39 +15,19 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .clean import Cleaned, clean_document
-from .dedupe import jaccard, signature
-from .dedupe.minhash import NEAR_DUPLICATE
 from .config import Settings, load_settings
 from .errors import CodingFailed, EmptyInput, InputError
 from .ingest import decode_bytes, iter_inputs
 from .ingest.urls import FetchOptions
+from .runner.report import Report
 from .models import Article, Event, Origin, RawItem, Reject, sha256_hex
 
-__all__ = ["Pipeline", "Report"]
+__all__ = ["Cleaning", "Pipeline", "site_key"]
 
 log = logging.getLogger(__name__)
 
-#: A line seen in this many stored articles of one site is treated as that site's boilerplate.
-BOILERPLATE_MIN_ARTICLES = 3
 #: Articles parsed together by spaCy's ``nlp.pipe``.
 BATCH_SIZE = 32
-
-
-@dataclass(slots=True)
-class Report:
-    """What a run did: counts, and every rejected input with its reason."""
-
-    inputs: int = 0
-    articles: int = 0
-    duplicates: int = 0
-    near_duplicates: int = 0
-    events: int = 0
-    rejects: list[Reject] = field(default_factory=list)
-
-    def summary(self) -> dict[str, Any]:
-        return {"inputs": self.inputs, "articles": self.articles, "duplicates": self.duplicates,
-                "near_duplicates": self.near_duplicates,
-                "events": self.events, "rejects": len(self.rejects)}
 
 
 def fetch_options(settings: Settings) -> FetchOptions:
@@ -60,6 +40,11 @@ def fetch_options(settings: Settings) -> FetchOptions:
 
 def _article_id(body: str) -> str:
     return sha256_hex(" ".join(body.split()).lower())[:16]
+
+
+def site_key(item: RawItem) -> str:
+    """The key under which a site's recurring boilerplate lines are learned: the URL's host."""
+    return _site_of(item.url) or ""
 
 
 def _site_of(url: str | None) -> str | None:
@@ -78,6 +63,7 @@ class Cleaning:
     kind: str
     source_id: str | None
     sig: Any = None  # MinHash signature of the body, computed when deduping against a store
+    site_key: str = ""
 
 
 class Pipeline:
@@ -122,7 +108,7 @@ class Pipeline:
             title=item.title or cleaned.title, published=item.published or cleaned.published or published,
             site=cleaned.site or _site_of(url), author=cleaned.author, language=cleaned.language,
             url=url, removed=list(cleaned.removed))
-        return Cleaning(article, cleaned, cleaned.kind, item.id)
+        return Cleaning(article, cleaned, cleaned.kind, item.id, site_key=site_key(item))
 
     def cleanings(self, items: Iterable[RawItem | Reject], *, published: dt.date | None = None,
                   boilerplate: Callable[[str], frozenset[str]] | None = None) -> Iterator[Cleaning | Reject]:
@@ -131,11 +117,17 @@ class Pipeline:
                 yield item
                 continue
             try:
-                site = _site_of(item.url) or ""
-                known = boilerplate(site) if boilerplate else frozenset()
+                known = boilerplate(site_key(item)) if boilerplate else frozenset()
                 yield self.clean(item, published=published, known_boilerplate=known)
             except InputError as exc:
                 yield Reject(item.origin.label(), exc.reason, str(exc))
+
+    def clean_items(self, items: list[RawItem], *, published: dt.date | None = None,
+                    known: dict[str, frozenset[str]] | None = None) -> list[Cleaning | Reject]:
+        """Clean a batch, each item with the boilerplate learned for its site."""
+        known = known or {}
+        return list(self.cleanings(items, published=published,
+                                   boilerplate=lambda site: known.get(site, frozenset())))
 
     # -- annotate + code ------------------------------------------------------------------
     def code_batch(self, articles: list[Article]) -> list[list[Event] | Reject]:
@@ -149,6 +141,12 @@ class Pipeline:
                 log.exception("coding failed for %s", article.origin.label())
                 results.append(Reject(article.origin.label(), "coding-failed", f"{type(exc).__name__}: {exc}"))
         return results
+
+    def code_cleanings(self, cleanings: list[Cleaning]) -> list[list[Event] | Reject]:
+        """Code a batch of cleaned articles; a near copy of a stored article is not coded again."""
+        todo = [c for c in cleanings if not c.article.duplicate_of]
+        coded = iter(self.code_batch([c.article for c in todo]))
+        return [[] if c.article.duplicate_of else next(coded) for c in cleanings]
 
     def extract(self, inputs: Iterable[str], *, published: dt.date | None = None,
                 batch_size: int = BATCH_SIZE) -> Iterator[tuple[Article, list[Event]] | Reject]:
@@ -179,66 +177,14 @@ class Pipeline:
                 yield result if isinstance(result, Reject) else (cleaning, result)
 
     # -- store ----------------------------------------------------------------------------
-    def ingest(self, inputs: Iterable[str], store, *, published: dt.date | None = None,
-               on_progress: Callable[[Report], None] | None = None,
-               batch_size: int = BATCH_SIZE) -> Report:
-        """Ingest inputs into the store: each article once, with its events and every reject."""
-        report = Report()
+    def ingest(self, inputs: Iterable[str | RawItem], store, *, published: dt.date | None = None,
+               on_progress: Callable[[Report], None] | None = None, batch_size: int = BATCH_SIZE,
+               workers: int = 1) -> Report:
+        """Ingest inputs (paths, URLs or raw items) into the store: each article once, with its
+        events, and every reject with its reason. ``workers`` > 1 cleans and codes in a process pool.
+        """
+        from .runner.ingest import Ingestor
 
-        def fresh(items: Iterable[RawItem | Reject]) -> Iterator[RawItem | Reject]:
-            for item in items:
-                report.inputs += 1
-                if isinstance(item, RawItem) and store.find_article(raw_sha256=item.sha256):
-                    report.duplicates += 1
-                    _notify()
-                    continue
-                yield item
-
-        def unseen(stream: Iterable[Cleaning | Reject]) -> Iterator[Cleaning | Reject]:
-            for c in stream:
-                if not isinstance(c, Reject):
-                    if store.find_article(body_sha256=c.article.body_sha256):
-                        report.duplicates += 1
-                        _notify()
-                        continue
-                    c.sig = signature(c.article.body)
-                    c.article.duplicate_of = store.near_duplicate(c.sig) or next(
-                        (aid for aid, sig in pending.items() if jaccard(c.sig, sig) >= NEAR_DUPLICATE), None)
-                    if not c.article.duplicate_of:
-                        pending[c.article.id] = c.sig
-                yield c
-
-        def _notify() -> None:
-            if on_progress:
-                on_progress(report)
-
-        known: dict[str, frozenset[str]] = {}
-        # Articles cleaned but not yet stored (at most one batch), so copies inside a batch are found.
-        pending: dict[str, Any] = {}
-
-        def boilerplate(site: str) -> frozenset[str]:
-            if site not in known:
-                known[site] = store.boilerplate(site, BOILERPLATE_MIN_ARTICLES)
-            return known[site]
-
-        cleanings = unseen(self.cleanings(fresh(self.inputs(inputs)), published=published,
-                                          boilerplate=boilerplate))
-        for result in self._coded(cleanings, batch_size):
-            if isinstance(result, Reject):
-                report.rejects.append(result)
-                store.add_reject(result)
-            else:
-                cleaning, events = result
-                pending.pop(cleaning.article.id, None)
-                if store.add(cleaning.article, events, kind=cleaning.kind, source_id=cleaning.source_id,
-                             sig=cleaning.sig):
-                    report.articles += 1
-                    report.near_duplicates += bool(cleaning.article.duplicate_of)
-                    report.events += len(events)
-                    site = cleaning.article.site or ""
-                    store.remember_lines(site, cleaning.cleaned.lines)
-                    known.pop(site, None)
-                else:
-                    report.duplicates += 1
-            _notify()
-        return report
+        ingestor = Ingestor(self, store, published=published, workers=workers, batch_size=batch_size,
+                            on_progress=on_progress)
+        return ingestor.run(inputs)
