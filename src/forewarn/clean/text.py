@@ -383,6 +383,16 @@ def clean_text(text: str, *, known_boilerplate: set[str] | frozenset[str] = froz
     sharpens the self-reference test. Never raises on any ``str`` input.
     """
     rules = rules or default_rules()
+    cleaned = _clean_text(text, known_boilerplate, site, rules)
+    if known_boilerplate and not cleaned.body:
+        # Learned lines remove what recurs around a story, never the whole story: a page made
+        # only of "known" lines is a template story or a copy, judged on its own evidence.
+        cleaned = _clean_text(text, frozenset(), site, rules)
+    return cleaned
+
+
+def _clean_text(text: str, known_boilerplate: set[str] | frozenset[str], site: str | None,
+                rules: Rules) -> Cleaned:
     cands = _candidates(text or "")
     lines = [_features(t, g) for t, g in cands]
     keys = [ln.key for ln in lines]

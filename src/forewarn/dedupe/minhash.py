@@ -32,9 +32,12 @@ def _shingles(text: str) -> set[bytes]:
     return {" ".join(words[i:i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
 
 
+_TEMPLATE = MinHash(num_perm=NUM_PERM)  # permutations drawn once from datasketch's fixed seed
+
+
 def signature(text: str) -> Signature:
     """The MinHash signature (128 unsigned 32-bit values) of a body."""
-    m = MinHash(num_perm=NUM_PERM)
+    m = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
     m.update_batch(_shingles(text))
     return m.hashvalues.astype(np.uint32)
 

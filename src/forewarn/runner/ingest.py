@@ -19,6 +19,7 @@ from typing import Any
 from ..dedupe import jaccard, signature
 from ..dedupe.minhash import NEAR_DUPLICATE
 from ..models import RawItem, Reject
+from ..store.write import StoredArticle
 from ..pipeline import site_key
 from .report import Report
 from .pool import BatchRunner, clean_batch, code_batch, crashed_reject
@@ -61,6 +62,7 @@ class Ingestor:
         self._known: dict[str, frozenset[str]] = {}
         # cleaned but not yet stored (a few batches at most): copies among them are found too
         self._pending: dict[str, Any] = {}
+        self._unsaved: list[Reject] = []  # rejects not written yet (written a batch at a time)
 
     def run(self, inputs: Iterable[str | RawItem]) -> Report:
         inputs = list(inputs)
@@ -68,8 +70,11 @@ class Ingestor:
         with BatchRunner(self.pipeline.settings, self.workers, local=self.pipeline) as runner:
             cleaned = runner.map(clean_batch, self._clean_jobs(inputs), crashed_reject(_raw_label))
             coded = runner.map(code_batch, self._code_jobs(cleaned), crashed_reject(_cleaning_label))
-            for results, batch in coded:
-                self._store(batch, results)
+            try:
+                for results, batch in coded:
+                    self._store(batch, results)
+            finally:
+                self._save_rejects()
         return self.report
 
     # -- stage 1: raw items → clean jobs --------------------------------------------------
@@ -80,21 +85,25 @@ class Ingestor:
             else:
                 yield from self.pipeline.inputs([spec])
 
-    def _fresh(self, inputs: list[str | RawItem]) -> Iterator[RawItem]:
-        for item in self._raw(inputs):
-            self.report.inputs += 1
-            if isinstance(item, Reject):
-                self._reject(item)
-                continue
-            self.report.bytes_done += len(item.data)
-            if self.store.find_article(raw_sha256=item.sha256):
-                self.report.duplicates += 1
-                self._notify()
-                continue
-            yield item
+    def _fresh(self, inputs: list[str | RawItem]) -> Iterator[list[RawItem]]:
+        """Batches of raw items not stored yet (one look-up per batch)."""
+        for chunk in _chunks(self._raw(inputs), self.batch_size):
+            items = []
+            for item in chunk:
+                self.report.inputs += 1
+                if isinstance(item, Reject):
+                    self._reject(item)
+                else:
+                    self.report.bytes_done += len(item.data)
+                    items.append(item)
+            stored = self.store.stored_raw([i.sha256 for i in items]) if items else set()
+            self.report.duplicates += sum(i.sha256 in stored for i in items)
+            if fresh := [i for i in items if i.sha256 not in stored]:
+                yield fresh
+            self._notify()
 
     def _clean_jobs(self, inputs: list[str | RawItem]) -> Iterator[tuple[list[RawItem], tuple]]:
-        for batch in _chunks(self._fresh(inputs), self.batch_size):
+        for batch in self._fresh(inputs):
             sites = {site_key(item) for item in batch}
             yield batch, (self.published, {site: self._boilerplate(site) for site in sites})
 
@@ -105,17 +114,23 @@ class Ingestor:
 
     # -- stage 2: dedupe here, then code jobs ---------------------------------------------
     def _unseen(self, cleaned: Iterator[tuple[list, list]]) -> Iterator[Any]:
+        """Cleaned articles that are not exact copies of stored ones; near copies are linked."""
         for results, _ in cleaned:
+            cleanings = []
             for c in results:
                 if isinstance(c, Reject):
                     self._reject(c)
-                    continue
-                if self.store.find_article(body_sha256=c.article.body_sha256):
-                    self.report.duplicates += 1
-                    self._notify()
-                    continue
+                else:
+                    cleanings.append(c)
+            if not cleanings:
+                continue
+            stored = self.store.stored_bodies([c.article.body_sha256 for c in cleanings])
+            self.report.duplicates += sum(c.article.body_sha256 in stored for c in cleanings)
+            cleanings = [c for c in cleanings if c.article.body_sha256 not in stored]
+            for c in cleanings:
                 c.sig = signature(c.article.body)
-                c.article.duplicate_of = self.store.near_duplicate(c.sig) or next(
+            for c, copy_of in zip(cleanings, self.store.near_duplicates([c.sig for c in cleanings])):
+                c.article.duplicate_of = copy_of or next(
                     (aid for aid, sig in self._pending.items() if jaccard(c.sig, sig) >= NEAR_DUPLICATE), None)
                 if not c.article.duplicate_of:
                     self._pending[c.article.id] = c.sig
@@ -127,28 +142,37 @@ class Ingestor:
 
     # -- stage 3 results: store -------------------------------------------------------------
     def _store(self, batch: list, results: list) -> None:
+        entries: list[StoredArticle] = []
         for cleaning, result in zip(batch, results):
             self._pending.pop(cleaning.article.id, None)
             if isinstance(result, Reject):
                 self._reject(result)
                 continue
-            article = cleaning.article
-            if self.store.add(article, result, kind=cleaning.kind, source_id=cleaning.source_id,
-                              sig=cleaning.sig):
+            copy = bool(cleaning.article.duplicate_of)
+            # a copy's lines would teach its story to the boilerplate memory
+            entries.append(StoredArticle(cleaning.article, result, cleaning.kind, cleaning.source_id,
+                                         cleaning.sig, () if copy else cleaning.cleaned.lines,
+                                         cleaning.site_key))
+        for entry, new in zip(entries, self.store.add_many(entries)):
+            if new:
                 self.report.articles += 1
-                self.report.near_duplicates += bool(article.duplicate_of)
-                self.report.events += len(result)
-                site = cleaning.site_key
-                self.store.remember_lines(site, cleaning.cleaned.lines)
-                self._known.pop(site, None)
+                self.report.near_duplicates += bool(entry.article.duplicate_of)
+                self.report.events += len(entry.events)
+                self._known.pop(entry.site_key, None)
             else:
                 self.report.duplicates += 1
-            self._notify()
+        self._save_rejects()
+        self._notify()
 
     def _reject(self, reject: Reject) -> None:
         self.report.rejects.append(reject)
-        self.store.add_reject(reject)
-        self._notify()
+        self._unsaved.append(reject)
+        if len(self._unsaved) >= self.batch_size:
+            self._save_rejects()
+
+    def _save_rejects(self) -> None:
+        self.store.add_rejects(self._unsaved)
+        self._unsaved.clear()
 
     def _notify(self) -> None:
         if self.on_progress:

@@ -16,6 +16,7 @@ from ..dedupe.minhash import NEAR_DUPLICATE
 from ..errors import StoreError, StoreLocked, StoreMissing
 from ..models import Actor, Article, Event, Evidence, Origin, Place, Reject, RemovedSpan, TimeRef
 from .migrations import check_version, migrate
+from .write import StoredArticle, add_batch
 from .query import EventFilter, build_count_query, build_event_query, build_event_where
 
 __all__ = ["Store"]
@@ -86,62 +87,47 @@ class Store:
 
     def near_duplicate(self, sig: Signature, threshold: float = NEAR_DUPLICATE) -> str | None:
         """The first stored article whose body is a near copy (estimated Jaccard ≥ threshold)."""
-        rows = self.con.execute(
-            "SELECT DISTINCT s.article_id, s.signature, a.ingested_at FROM article_bands b"
-            " JOIN article_signatures s ON s.article_id = b.article_id JOIN articles a ON a.id = s.article_id"
-            " WHERE list_contains(?, b.band_key) ORDER BY a.ingested_at, s.article_id",
-            [band_keys(sig)]).fetchall()
-        for article_id, blob, _ in rows:
-            if jaccard(sig, np.frombuffer(blob, dtype=np.uint32)) >= threshold:
-                return article_id
-        return None
+        return self.near_duplicates([sig], threshold)[0]
 
     def add(self, article: Article, events: Sequence[Event], *, kind: str | None = None,
             source_id: str | None = None, sig: Signature | None = None) -> bool:
         """Store an article and its events in one transaction; False when it was already stored."""
-        if self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone():
-            return False
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self._insert_article(article, kind, source_id)
-            self._insert_events(events, article.published)
-            if sig is not None and article.duplicate_of is None:
-                self.con.execute("INSERT INTO article_signatures VALUES (?, ?)", [article.id, sig.tobytes()])
-                self.con.executemany("INSERT INTO article_bands VALUES (?, ?)",
-                                     [[key, article.id] for key in band_keys(sig)])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        return True
+        return self.add_many([StoredArticle(article, events, kind, source_id, sig)])[0]
 
-    def _insert_article(self, a: Article, kind: str | None, source_id: str | None) -> None:
-        self.con.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [a.id, a.raw_sha256, a.body_sha256, source_id, a.origin.path, a.origin.url, a.origin.record,
-             kind, a.title, a.published, a.site, a.author, a.language, a.url, a.body,
-             json.dumps([r.to_dict() for r in a.removed]), a.duplicate_of, _now()])
+    def add_many(self, entries: Sequence[StoredArticle]) -> list[bool]:
+        """Store a batch of articles with their events (and their lines for the boilerplate
+        memory) in one transaction; for each entry, whether it was new."""
+        return add_batch(self.con, entries)
 
-    def _insert_events(self, events: Iterable[Event], published: dt.date | None = None) -> None:
-        rows, actor_rows = [], []
-        for e in events:
-            d, loc, ev = e.date, e.location, e.evidence
-            rows.append([
-                e.id, e.article_id, e.type, e.mode, e.quad, e.status,
-                d and d.text, d and d.value, d and d.granularity, d and d.start, d and d.end,
-                loc and loc.text, loc and loc.name, loc and loc.country, loc and loc.lat, loc and loc.lon,
-                loc and loc.start, loc and loc.end,
-                ev.text, ev.start, ev.end, ev.trigger, ev.trigger_start, ev.trigger_end,
-                e.confidence, e.rule, _now(),
-                (d and d.value) or (published.isoformat() if published else None)])
-            for role, attr in _ROLES:
-                for i, actor in enumerate(getattr(e, attr)):
-                    actor_rows.append([e.id, role, i, actor.text, actor.name, actor.country,
-                                       actor.sector, actor.start, actor.end])
-        if rows:
-            self.con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 28)})", rows)
-        if actor_rows:
-            self.con.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", actor_rows)
+    def stored_raw(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these raw-input hashes are stored already."""
+        rows = self.con.execute("SELECT DISTINCT raw_sha256 FROM articles WHERE list_contains(?, raw_sha256)",
+                                [list(hashes)]).fetchall()
+        return {r[0] for r in rows}
+
+    def stored_bodies(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these normalised-body hashes are stored already."""
+        rows = self.con.execute("SELECT DISTINCT body_sha256 FROM articles WHERE list_contains(?, body_sha256)",
+                                [list(hashes)]).fetchall()
+        return {r[0] for r in rows}
+
+    def near_duplicates(self, sigs: Sequence[Signature], threshold: float = NEAR_DUPLICATE) -> list[str | None]:
+        """For each signature, the first stored article that is a near copy of it, or None."""
+        keys = [band_keys(sig) for sig in sigs]
+        rows = self.con.execute(
+            "SELECT b.band_key, s.article_id, s.signature FROM article_bands b"
+            " JOIN article_signatures s ON s.article_id = b.article_id JOIN articles a ON a.id = s.article_id"
+            " WHERE list_contains(?, b.band_key) ORDER BY a.ingested_at, s.article_id",
+            [sorted({k for ks in keys for k in ks})]).fetchall()
+        by_key: dict[int, list[tuple[str, bytes]]] = {}
+        for key, article_id, blob in rows:
+            by_key.setdefault(key, []).append((article_id, blob))
+        found: list[str | None] = []
+        for sig, ks in zip(sigs, keys):
+            candidates = [c for k in ks for c in by_key.get(k, [])]
+            found.append(next((aid for aid, blob in candidates
+                               if jaccard(sig, np.frombuffer(blob, dtype=np.uint32)) >= threshold), None))
+        return found
 
     def article(self, article_id: str) -> Article | None:
         """An article by id (or by a unique prefix of at least 6 characters)."""
@@ -213,8 +199,12 @@ class Store:
 
     # -- rejects --------------------------------------------------------------------------
     def add_reject(self, reject: Reject) -> None:
-        self.con.execute("INSERT INTO rejects (input, reason, detail, rejected_at) VALUES (?, ?, ?, ?)",
-                         [reject.input, reject.reason, reject.detail, reject.at])
+        self.add_rejects([reject])
+
+    def add_rejects(self, rejects: Sequence[Reject]) -> None:
+        if rejects:
+            self.con.executemany("INSERT INTO rejects (input, reason, detail, rejected_at) VALUES (?, ?, ?, ?)",
+                                 [[r.input, r.reason, r.detail, r.at] for r in rejects])
 
     def rejects(self, limit: int | None = None) -> list[Reject]:
         sql = "SELECT input, reason, detail, rejected_at FROM rejects ORDER BY id"
