@@ -221,6 +221,9 @@ class Event(_Record):
     #: The id of the pattern that fired, so every event can be traced to its rule.
     rule: str | None = None
     id: str = ""
+    #: Evidence of other mentions of the same happening in the article that this event borrowed
+    #: a missing location, date or participant from (``forewarn.code.link``).
+    linked: list[Evidence] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -113,3 +113,34 @@ def test_every_event_is_traceable(events):
         assert e.rule and 0.0 < e.confidence <= 1.0
         assert e.quad in ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")
     assert not [e for e in events if "Independent" in e.evidence.text or "Musk" in e.evidence.text]
+
+
+def test_linked_mentions_fill_each_other(events):
+    """The plot's mentions are one happening: each keeps its evidence and borrows the rest."""
+    lede = find(events, "ASSAULT", "an attack was planned on St Petersburg")
+    plan = find(events, "ASSAULT", "over the New Year period")
+    held = find(events, "ASSAULT", "a mass gathering")
+    for e in (lede, plan, held):
+        assert e.status in ("planned", "prevented")
+        assert [a.text for a in e.actors] == ["two Russian nationals"]
+        assert e.location is not None and e.location.name == "Saint Petersburg"
+        assert e.date is not None and e.date.value is not None and e.date.value.startswith(("2019", "2020"))
+    assert "a mass gathering" in held.evidence.text and held.linked
+    assert all(ev.text != held.evidence.text for ev in held.linked)
+
+
+def test_arrest_takes_the_plots_location(events):
+    e = find(events, "COERCE", "two Russian nationals", mode="arrest")
+    assert e.location is not None and e.location.name == "Saint Petersburg"
+    assert abs(e.location.lat - 59.94) < 0.05
+
+
+def test_first_thanks_borrows_the_date(events):
+    e = find(events, "SUPPORT", "the Kremlin has said")
+    assert e.date is not None and e.date.value == "2019-12-29"
+    assert any("on Sunday" in ev.text for ev in e.linked)
+
+
+def test_another_plot_is_not_the_same(events):
+    e = find(events, "ASSAULT", "another plot")
+    assert e.actors == [] and (e.date is None or e.date.value != "2020-01-01")

@@ -44,3 +44,21 @@ def test_unreadable_text_is_unresolved():
 def test_value_bounds():
     assert value_bounds("2017-12", "month") == (dt.date(2017, 12, 1), dt.date(2017, 12, 31))
     assert value_bounds("2019-W52", "week")[0] == dt.date(2019, 12, 23)
+
+
+def test_rules_dateparser_misses():
+    import datetime as dt
+
+    from forewarn.resolve import resolve_time
+
+    pub = dt.date(2019, 12, 30)  # a Monday
+    assert resolve_time("over the New Year period", pub) == ("2020-W01", "week")
+    assert resolve_time("earlier this month", pub) == ("2019-12", "month")
+    assert resolve_time("last June", pub) == ("2019-06", "month")
+    assert resolve_time("back in December 2017", pub) == ("2017-12", "month")
+    assert resolve_time("summer 2019", None) == ("2019", "year")
+    # the publication weekday means today in a report, next week for a future act
+    assert resolve_time("Monday", pub) == ("2019-12-30", "day")
+    assert resolve_time("Monday", pub, future=True) == ("2020-01-06", "day")
+    assert resolve_time("last Monday", pub) == ("2019-12-23", "day")
+    assert resolve_time("Sunday", None) == (None, None)

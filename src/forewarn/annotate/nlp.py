@@ -23,11 +23,20 @@ def resolve_model_name(name: str = "auto") -> str:
 
 @functools.lru_cache(maxsize=4)
 def load_nlp(name: str = "auto"):
-    """Load a spaCy pipeline by package name; cached so each process loads it once."""
+    """Load a spaCy pipeline by package name; cached so each process loads it once.
+
+    Adds ``forewarn_paragraphs`` before the parser: no sentence crosses a blank line and no
+    sentence grows past a few hundred tokens (see ``annotate.sentences``)."""
     import spacy
+
+    from .sentences import COMPONENT
 
     resolved = resolve_model_name(name)
     try:
-        return spacy.load(resolved)
+        nlp = spacy.load(resolved)
     except OSError as exc:
         raise ModelError(f"cannot load spaCy pipeline {resolved!r}: {exc}") from None
+    if COMPONENT not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe(COMPONENT, before=before) if before else nlp.add_pipe(COMPONENT, first=True)
+    return nlp

@@ -14,16 +14,25 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..annotate.truecase import is_shouting, truecase
 from ..config import Settings
 from ..models import Actor, Article, Event, Evidence, Place, TimeRef
 from ..resolve import ArticleActors, Resolved, entity_at, load_actor_kb, resolve_place, resolve_time, value_bounds
+from .confidence import confidence
 from .ontology import load_cues, load_ontology
 from .patterns import Pattern, index_patterns, load_patterns
+from .roles import FALLBACK_ACTORS, FALLBACK_RECIPIENTS, fallback_heads, inner_heads
+from .reframe import load_commitment, obligation_speaker, reframe
 from .status import attribution_heads, status_flags
 from .syntax import NOUNS, governor, is_passive, neighbourhood, objects, requirement_holds, subjects
-from .units import sentence_units
+from .link import link_events
+from .units import sentence_units, untagged_dates
 
-__all__ = ["Coder"]
+__all__ = ["Coder", "OBLIGATION"]
+
+#: The engine's own rule: an obligation laid on someone in reported speech is a request.
+OBLIGATION = Pattern("engine-obligation", (), ("VERB", "AUX"), "REQUEST", None, actor=("head:subject",),
+                     recipient=("subject",), source="forewarn.code.reframe", specificity=1)
 
 _STATUS_ORDER = ("denied", "prevented", "planned", "hypothetical", "historical")
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into"}
@@ -44,15 +53,18 @@ class Coder:
                                                      ontology=self.ontology)
         self.index = index_patterns(self.patterns)
         self.kb = load_actor_kb(settings.actors)
+        self.commitment = load_commitment()
         self._nlp = None
 
     # ---- entry point ---------------------------------------------------------------------
     def code(self, article: Article, doc: Doc) -> list[Event]:
+        if is_shouting(doc.text):  # all-caps wire copy: parse it again, truecased (same offsets)
+            doc = self._parse(truecase(doc.text, self.kb.name_words(), self.kb.acronyms()))
         ctx = ArticleActors(self.kb, article.published)
         focus = self._focus_country(doc)
         events: list[Event] = []
         previous: tuple[list[Actor], set[str]] | None = None
-        for sent, base in sentence_units(doc, self._parse):
+        for sent, base in sentence_units(doc):
             found = [e for e in (self._event(tok, pat, sent, base, article, ctx, focus)
                                  for tok, pat in self._triggers(sent)) if e is not None]
             explicit = [e for e in found if e.attribution]
@@ -61,7 +73,7 @@ class Coder:
                     event.attribution = [replace(a) for a in previous[0]]
             previous = (explicit[0].attribution, set().union(*map(_names, explicit))) if explicit else None
             events.extend(found)
-        return events
+        return link_events(events, article.body)
 
     def _parse(self, text: str) -> Doc:
         if self._nlp is None:
@@ -97,7 +109,11 @@ class Coder:
         return None
 
     def _triggers(self, sent: Span) -> list[tuple[Token, Pattern]]:
-        found = {tok.i: (tok, p) for tok in sent if (p := self._match(tok)) is not None}
+        found = {}
+        for tok in sent:
+            pattern = OBLIGATION if obligation_speaker(tok, self.cues, self.commitment) else self._match(tok)
+            if pattern is not None:
+                found[tok.i] = (tok, pattern)
         keep = []
         for i, (tok, pattern) in found.items():
             drop = False
@@ -112,7 +128,7 @@ class Coder:
             for desc in tok.subtree:
                 other = found.get(desc.i) if desc.i != tok.i else None
                 if other and other[1].type == pattern.type and other[1].specificity >= pattern.specificity \
-                        and desc.i in [d.i for d in tok.subtree] and tok in desc.ancestors:
+                        and (tok.pos_ in NOUNS or desc.pos_ in ("VERB", "AUX")) and tok in desc.ancestors:
                     if not self.ontology[pattern.type].embeds:
                         drop = True  # "a plot to kill": code the killing, planned
                         break
@@ -129,24 +145,35 @@ class Coder:
         day = bounds[0] if bounds else article.published
         sources = [self._resolve(h, base, ctx, day) for h in attribution_heads(tok, self.cues)]
         sources = _merge_adjacent([r for group in sources for r in group])
-        actor_res = self._roles(tok, pattern.actor, base, ctx, day)
+        actor_res = self._roles(tok, pattern.actor, base, ctx, day) or self._roles(tok, FALLBACK_ACTORS, base, ctx, day)
         first = actor_res[0] if actor_res else None
         recipient_res = self._roles(tok, self._recipient_sources(tok, pattern), base, ctx, day, first)
         actors, recipients = _dedupe([r.actor for r in actor_res]), _dedupe([r.actor for r in recipient_res])
         recipients = [r for r in recipients if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
+        if not any(r.name or r.country or r.sector for r in recipients) and not (pattern.reciprocal and len(actors) > 1):
+            more = self._roles(tok, FALLBACK_RECIPIENTS, base, ctx, day, first)
+            keys = {(a.start, a.end) for a in actors}
+            more = [r.actor for r in more if (r.actor.start, r.actor.end) not in keys
+                    and (r.actor.name or r.actor.country or r.actor.sector)]
+            recipients = _dedupe(more) or recipients
         if not actors and etype.implicit_actor_sectors and is_passive(tok):
             actors = [a for a in _implicit(sources, etype.implicit_actor_sectors)][:1]
         location = self._location(tok, base, focus, recipient_res if etype.event_loc else [])
         if not (actors or recipients or (etype.event_loc and location)):
             return None
         status = self._status(tok, pattern, bounds, article.published)
+        etype_name, mode = pattern.type, pattern.mode
+        new = reframe(etype_name, mode, status, etype.quad, tok, self.cues, self.commitment)
+        if new is not None:
+            etype_name, mode, status = new
+            etype = self.ontology[etype_name]
         start, end = base + sent.start_char, base + sent.end_char
         t_start = base + tok.idx
         evidence = Evidence(article.body[start:end], start, end, tok.text, t_start, t_start + len(tok.text))
-        return Event(type=pattern.type, mode=pattern.mode, quad=etype.quad, status=status, actors=actors,
+        return Event(type=etype_name, mode=mode, quad=etype.quad, status=status, actors=actors,
                      recipients=recipients, evidence=evidence, article_id=article.id, location=location,
                      date=date, attribution=[r.actor for r in sources],
-                     confidence=_confidence(pattern, actors, recipients), rule=pattern.id)
+                     confidence=confidence(pattern, tok, actors, recipients, status), rule=pattern.id)
 
     def _recipient_sources(self, tok: Token, pattern: Pattern) -> tuple[str, ...]:
         if tok.pos_ in NOUNS and not any(s.startswith("prep:") for s in pattern.recipient):
@@ -158,7 +185,8 @@ class Coder:
         if source == "subject":
             heads = subjects(tok, self.cues)
             if not heads and tok.pos_ in NOUNS:  # "US intelligence", "a Russian attack"
-                heads = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.ent_type_ in _ACTOR_ENTS]
+                heads = [c for c in tok.children if c.dep_ in ("compound", "amod")
+                         and (c.ent_type_ in _ACTOR_ENTS or (c.pos_ == "NOUN" and self.is_actor(c)))]
             return heads
         if source == "object":
             return objects(tok) if tok.pos_ not in NOUNS else []
@@ -171,6 +199,8 @@ class Coder:
             if gov is None:
                 return []
             return subjects(gov, self.cues) if source == "head:subject" else objects(gov)
+        if source in ("clause", "embedded", "place", "cause"):
+            return fallback_heads(tok, source, self.cues)
         if source == "target":
             return [o for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.cues.target_verbs
                     for o in objects(c)]
@@ -181,7 +211,17 @@ class Coder:
         for source in sources:
             heads = [h for h in self._role_heads(tok, source) if h.i != tok.i]
             if heads:
-                return [r for h in heads for r in self._resolve(h, base, ctx, day, counterpart)]
+                out = []
+                for h in heads:
+                    found = self._resolve(h, base, ctx, day, counterpart)
+                    if not any(r.actor.name or r.actor.country or r.actor.sector for r in found):
+                        for inner in inner_heads(h, self.kb.country_of):  # "an appeal from X"
+                            deeper = self._resolve(inner, base, ctx, day, counterpart)
+                            if any(r.actor.name or r.actor.country or r.actor.sector for r in deeper):
+                                found = deeper
+                                break
+                    out.extend(found)
+                return out
         return []
 
     def _resolve(self, head: Token, base: int, ctx: ArticleActors, day: dt.date | None,
@@ -198,7 +238,7 @@ class Coder:
     # ---- when, where, how sure -------------------------------------------------------------
     def _date(self, tok: Token, sent: Span, base: int, published: dt.date | None) -> TimeRef | None:
         attached: dict[int, Span] = {}
-        for ent in sent.ents:
+        for ent in [*sent.ents, *untagged_dates(sent)]:
             if ent.label_ in ("DATE", "TIME"):
                 cur = ent.root
                 while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX") and \
@@ -209,7 +249,8 @@ class Coder:
         for _ in range(6):
             ent = attached.get(node.i)
             if ent is not None:
-                value, granularity = resolve_time(ent.text, published)
+                future = any(c.dep_ == "aux" and c.lower_ in self.commitment.future for c in node.children)
+                value, granularity = resolve_time(ent.text, published, future)
                 return TimeRef(ent.text, value, granularity, base + ent.start_char, base + ent.end_char)
             climb = node.dep_ in ("conj", "xcomp", "acl") or (node.pos_ in NOUNS and node.dep_ in ("dobj", "nsubjpass"))
             if not climb or node.head.i == node.i or node.head.lemma_.lower() in self.cues.speech:
@@ -284,12 +325,3 @@ def _implicit(sources: list[Resolved], sectors: tuple[str, ...]) -> list[Actor]:
     return out
 
 
-def _confidence(pattern: Pattern, actors: list[Actor], recipients: list[Actor]) -> float:
-    """0.35 base; up to +0.2 for pattern specificity (each requirement, head or mode: +0.1);
-    +0.2 with an actor; +0.15 with a recipient (or several reciprocal actors); up to +0.1 for the
-    share of participants resolved to a name or country."""
-    people = actors + recipients
-    resolved = sum(1 for a in people if a.name or a.country) / len(people) if people else 0.0
-    score = (0.35 + 0.1 * min(pattern.specificity, 2) + (0.2 if actors else 0.0)
-             + (0.15 if recipients or (pattern.reciprocal and len(actors) > 1) else 0.0) + 0.1 * resolved)
-    return round(min(score, 1.0), 2)

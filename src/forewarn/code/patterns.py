@@ -38,13 +38,13 @@ from ..errors import RulesError
 from ..resolve import read_toml, table_lines
 from .ontology import Ontology, load_ontology
 
-__all__ = ["Pattern", "Requirement", "default_pattern_files", "index_patterns", "load_patterns"]
+__all__ = ["Pattern", "Requirement", "default_pattern_files", "index_patterns", "load_patterns", "rule_records"]
 
 _KINDS = ("prep", "object", "particle", "modifier", "dep")
 _REQ_KEYS = set(_KINDS) | {"lemma", "ent", "actor"}
 _KEYS = {"id", "lemma", "pos", "type", "mode", "requires", "excludes", "head", "recipient_preps",
          "actor_preps", "actor", "recipient", "object_role", "reciprocal", "status", "note"}
-_SOURCES = ("subject", "object", "dative", "head:subject", "head:object", "target")
+_SOURCES = ("subject", "object", "dative", "head:subject", "head:object", "target", "clause", "embedded", "place", "cause")
 _STATUSES = ("planned", "hypothetical", "historical", "happened")
 
 
@@ -198,3 +198,17 @@ def index_patterns(patterns: list[Pattern]) -> dict[str, list[Pattern]]:
     for lemma, group in index.items():
         group.sort(key=lambda p: -p.specificity)
     return index
+
+
+def rule_records(settings: Any, extra: Any = (), etype: str | None = None) -> list[dict[str, Any]]:
+    """The patterns a coder with ``settings`` (plus ``extra`` files) would use, as plain records
+    for ``forewarn rules``: id, type, mode, lemmas, pos, requires, source, line, where."""
+    files = [*(settings.patterns or ()), *extra]
+    out = []
+    for p in load_patterns(files, replace=bool(getattr(settings, "replace_patterns", False))):
+        if etype and p.type != etype.upper():
+            continue
+        rec = p.to_dict()
+        rec["where"] = f"{p.source}:{p.line}" if p.line else p.source
+        out.append(rec)
+    return out

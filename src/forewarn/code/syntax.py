@@ -77,6 +77,8 @@ def subjects(tok: Token, cues: Cues, depth: int = 0) -> list[Token]:
         return [x for c in controllers for x in expand(c)] or subjects(head, cues, depth + 1)
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, cues, depth + 1)
+    if dep == "xcomp" or (dep == "acomp" and head.pos_ in ("VERB", "AUX")):
+        return subjects(head, cues, depth + 1)
     if dep == "acl" and head.pos_ in NOUNS:
         if tok.tag_ == "VBN":
             return []

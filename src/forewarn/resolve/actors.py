@@ -26,6 +26,13 @@ _CUT = {"conj", "cc", "appos", "relcl", "acl", "punct", "advcl", "parataxis"}
 _NP_PREPS = {"of", "for", "from", "in"}
 _MODS = {"amod", "compound", "nmod", "poss", "npadvmod", "nummod"}
 _PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+#: Pronouns that stand for a country, an organisation or a group.
+_GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us"}
+#: Verbs whose clausal complement's pronoun subject is usually their own subject
+#: ("Syria says it is willing", "the rebels said they will release").
+_SAY_LIKE = {"say", "announce", "declare", "insist", "state", "warn", "claim", "add", "confirm", "deny",
+             "reiterate", "vow", "promise", "pledge", "threaten", "believe", "indicate", "tell", "report",
+             "hope", "think", "argue", "stress", "assert", "agree", "accept", "admit", "reply", "respond"}
 
 
 @dataclass(slots=True)
@@ -87,6 +94,8 @@ class ArticleActors:
     published: dt.date | None = None
     persons: list[Entry] = field(default_factory=list)
     seen: dict[str, Entry] = field(default_factory=dict)
+    #: Countries, organisations and groups resolved so far, last last ("it", "they").
+    others: list[Actor] = field(default_factory=list)
 
     # ---- memory --------------------------------------------------------------------------
     def remember(self, entry: Entry) -> None:
@@ -118,11 +127,40 @@ class ArticleActors:
         group = self._group(head, span, base)
         if group:
             return group
-        found = self._named(head, span, day) or self._office(head, span, day, counterpart_of) \
-            or self._delegate(head, span, day, base) or self._sector(head, span)
+        if head.pos_ == "PRON" and head.lower_ in _GROUP_PRONOUNS:
+            found = self._group_pronoun(head, base, day)
+        else:
+            found = self._named(head, span, day) or self._office(head, span, day, counterpart_of) \
+                or self._delegate(head, span, day, base) or self._sector(head, span)
         res = found or Resolved(Actor(text=span.text))
         res.actor.text, res.actor.start, res.actor.end = span.text, base + span.start_char, base + span.end_char
+        if res.person is None and (res.actor.name or res.actor.country) and head.pos_ != "PRON":
+            self.others = [a for a in self.others[-7:] if a.name != res.actor.name or a.country != res.actor.country]
+            self.others.append(Actor(text=span.text, name=res.actor.name, country=res.actor.country,
+                                     sector=res.actor.sector))
         return [res]
+
+    def _group_pronoun(self, head: Token, base: int, day: dt.date | None) -> Resolved | None:
+        """ "it", "they", "its": the subject of the saying verb the pronoun's clause reports,
+        else the last country, organisation or group named."""
+        clause = head.head if head.dep_ != "poss" else head.head.head
+        for _ in range(3):
+            if clause.head.i == clause.i:
+                break
+            if clause.dep_ in ("ccomp", "xcomp", "conj", "advcl") and clause.head.lemma_.lower() in _SAY_LIKE:
+                subj = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+                if subj:
+                    inner = self.resolve(subj[0], base, day=day)[0]
+                    if inner.actor.name or inner.actor.country or inner.actor.sector:
+                        a = inner.actor
+                        return Resolved(Actor(text="", name=a.name, country=a.country, sector=a.sector),
+                                        inner.office, inner.person, inner.org)
+                break
+            clause = clause.head
+        if self.others:
+            last = self.others[-1]
+            return Resolved(Actor(text="", name=last.name, country=last.country, sector=last.sector))
+        return None
 
     def _from_entry(self, entry: Entry, day: dt.date | None) -> Resolved:
         office = self.kb.office_of(entry, day)
@@ -135,10 +173,10 @@ class ArticleActors:
             return self._from_entry(self.persons[-1], day) if self.persons else None
         ent = entity_at(head)
         if ent is not None and ent.label_ == "PERSON":
-            return self._from_entry(self.person(ent.text), day)
+            return self._titled(self._from_entry(self.person(ent.text), day), span)
         titled = any(c.dep_ == "compound" and c.lower_.rstrip(".") in TITLES for c in head.children)
         if head.pos_ == "PROPN" and (titled or head.lower_ in self.seen) and ent is None:
-            return self._from_entry(self.person(span.text), day)
+            return self._titled(self._from_entry(self.person(span.text), day), span)
         for text in (span.text, ent.text if ent is not None else None, head.text):
             entry = self.kb.lookup(text) if text else None
             if entry is not None:
@@ -148,6 +186,24 @@ class ArticleActors:
                     self.remember(entry)
                 return self._from_entry(entry, day)
         return None
+
+    def _titled(self, res: Resolved, span: Span) -> Resolved:
+        """A person the KB does not know takes country and sector from the words before the
+        name ("British Defence Secretary Tom King" → GBR, GOV)."""
+        a = res.actor
+        if a.country and a.sector:
+            return res
+        for tok in span:
+            if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.i > span.start and \
+                    span.doc[tok.i - 1].ent_type_ == "PERSON":
+                continue
+            low = tok.lemma_.lower()
+            if a.country is None:
+                ent = entity_at(tok)
+                a.country = self.kb.country_of(ent.text if ent is not None and ent.label_ != "PERSON" else tok.text)
+            if a.sector is None:
+                a.sector = self.kb.sectors.get(low) or ("GOV" if low in self.kb.offices else None)
+        return res
 
     def _country(self, head: Token) -> str | None:
         """Country named by a modifier ("Russian", "US", "of Russia", "in Russia", "Russia's")."""

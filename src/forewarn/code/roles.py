@@ -1,0 +1,70 @@
+"""Second chances for roles the pattern's own sources left empty or abstract.
+
+- ``inner_heads``: a role filled by an abstract noun ("rejected an appeal from the UN",
+  "demanded the withdrawal of Serbian forces", "a Senegalese peace plan") names its actor inside:
+  its possessor, the object of by/from/of, or a country adjective.
+- ``fallback_heads``: a recipient found elsewhere: the subject of a "that" clause ("demanded
+  that the US cancel"), the object of the embedded act ("refused to meet Jordan's king"), or a
+  country named by a preposition on the trigger ("aid for Romania").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from .ontology import Cues
+from .syntax import NOUNS, expand, neighbourhood, objects, subjects
+
+__all__ = ["FALLBACK_ACTORS", "FALLBACK_RECIPIENTS", "fallback_heads", "inner_heads"]
+
+FALLBACK_RECIPIENTS = ("clause", "embedded", "place")
+#: Where an agentless act names its doer in its cause ("killed in police firing").
+FALLBACK_ACTORS = ("cause",)
+_CAUSE_PREPS = {"in", "during", "after", "by", "from", "to", "of"}
+_CAUSE_NOUNS = {"firing", "fire", "shooting", "encounter", "action", "attack", "raid", "crackdown", "custody",
+                "lathicharge", "lathi-charge", "strike", "airstrike", "bombing", "shelling", "operation",
+                "gunfire", "crossfire", "assault", "offensive", "ambush", "torture", "beating"}
+_INNER_PREPS = ("by", "from", "of", "for", "with", "against", "on", "to")
+_PLACE_PREPS = {"to", "for", "into", "with", "against", "on"}
+_EMBED_PREPS = {"to", "with", "against", "on", "from", "into", "for"}
+
+
+def inner_heads(head: Token, country_of: Callable[[str], str | None]) -> list[Token]:
+    out: list[Token] = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    for prep in head.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in _INNER_PREPS:
+            out.extend(x for p in prep.children if p.dep_ == "pobj" for x in expand(p))
+    for c in head.children:
+        if c.dep_ in ("amod", "compound", "nmod") and country_of(c.text):
+            out.append(c)
+    return [t for t in out if t.i != head.i]
+
+
+def fallback_heads(tok: Token, source: str, cues: Cues) -> list[Token]:
+    if source == "clause":
+        return [s for c in tok.children if c.dep_ == "ccomp" for s in subjects(c, cues)]
+    if source == "embedded":
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                out = objects(c) or [o for w, o in neighbourhood(c, deep=False) if w in _EMBED_PREPS]
+                if out:
+                    break
+        return out
+    if source == "cause":  # "killed in police firing" (also parsed as "police" + acl "firing")
+        out = []
+        for w, o in neighbourhood(tok, deep=False):
+            if w not in _CAUSE_PREPS:
+                continue
+            if o.lemma_.lower() in _CAUSE_NOUNS:
+                out.extend(m for m in o.children if m.dep_ in ("compound", "amod", "poss", "nmod")
+                           and m.pos_ in ("NOUN", "PROPN", "ADJ"))
+            elif any(c.dep_ == "acl" and c.lemma_.lower() in ("fire", "shoot", "firing") for c in o.children):
+                out.append(o)
+        return out
+    if source == "place":
+        return [o for w, o in neighbourhood(tok) if w in _PLACE_PREPS and o.ent_type_ in ("GPE", "NORP")
+                and o.pos_ in NOUNS]
+    return []
