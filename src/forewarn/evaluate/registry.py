@@ -12,6 +12,17 @@ from ..errors import UsageError
 #: data-set name → "module:function" under forewarn.evaluate
 SCORERS: dict[str, str] = {
     "wcxb": "wcxb:score",
+    "plover-gsr": "plover_gsr:score",
+    "petrarch2-unittest": "petrarch2:score",
+    "conflibert-quad": "conflibert_quad:score",
+    "conflibert-roles": "conflibert_roles:score",
+    "indiapolice-sents": "indiapolice:score",
+    "muc4": "muc4:score",
+    "re3d": "re3d:score",
+    "lgl": "lgl:score",
+    "gwn": "gwn:score",
+    "timeml": "timeml:score",
+    "polnear": "polnear:score",
 }
 
 
