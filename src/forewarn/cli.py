@@ -183,6 +183,51 @@ def _near(value: str | None) -> tuple[float, float, float] | None:
     return lat, lon, km
 
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command()
+@handle_errors
+def batch(inputs: InputsArg,
+          out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the Parquet partitions.")],
+          published: PublishedOpt = None, model: ModelOpt = None, workers: WorkersOpt = None,
+          engine: Annotated[Engine, typer.Option(help="local: a process pool here; ray: Ray Data.")] = Engine.local,
+          address: Annotated[Optional[str], typer.Option(
+              help="Ray cluster to join (ray://HOST:10001 or 'auto'); default: a local Ray.")] = None,
+          format: FormatOpt = Format.table) -> None:
+    """Code inputs in bulk into Parquet partitions (OUT/events/year=…/month=…/), resumably.
+
+    The local engine keeps its ledger in OUT/forewarn.duckdb: run the same command again after a
+    crash and it goes on where it stopped.
+    """
+    from .pipeline import Pipeline
+    from .runner import default_workers
+
+    settings = _settings(model=model)
+    day = _date(published, "--published")
+    with _Progress("batch") as progress:
+        if engine is Engine.ray:
+            from .runner.ray_engine import run_ray
+
+            report = run_ray(inputs, out, settings, workers=workers or default_workers(), published=day,
+                             address=address)
+        else:
+            from .runner.batch import run_batch
+
+            report = run_batch(Pipeline(settings), inputs, out, workers=workers or default_workers(),
+                               published=day, on_progress=lambda r: progress.update(r.pace()))
+    _report_rejects(report.rejects)
+    summary = report.summary() | {"out": str(out)}
+    if format is Format.table:
+        err.print(" · ".join(f"{v} {k}" for k, v in summary.items() if k != "out") + f" → {out}", markup=False)
+    else:
+        write_records([summary], format.value, sys.stdout, flat=True)
+    if report.rejects:
+        raise typer.Exit(1)
+
+
 @app.command()
 @handle_errors
 def events(
@@ -460,6 +505,29 @@ def alerts(
         write_records(records, format.value, sys.stdout, flat=True)
     for line in input_problems(settings.db):
         err.print(f"forewarn: watched input failing: {line}", markup=False)
+
+
+@app.command()
+@handle_errors
+def rules(
+    patterns: Annotated[Optional[list[Path]], typer.Option(
+        "--patterns", help="Extra pattern files (TOML) to load after the shipped ones.")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="Only patterns of this PLOVER type.")] = None,
+    format: FormatOpt = Format.table,
+) -> None:
+    """List the coding patterns: id, PLOVER type, mode, trigger lemmas and file:line."""
+    from .code import rule_records
+
+    records = rule_records(_settings(), extra=patterns or (), etype=type)
+    if format is Format.table:
+        from rich.table import Table
+
+        table = Table("id", "type", "mode", "lemmas", "where", header_style="bold")
+        for r in records:
+            table.add_row(r["id"], r["type"], r["mode"] or "", ", ".join(r["lemmas"]), r["where"])
+        _out_console().print(table)
+    else:
+        write_records(records, format.value, sys.stdout, flat=True)
 
 
 def _version(value: bool) -> None:
