@@ -4,12 +4,12 @@ Readers: LGL / TR-News toponyms carry ``start``, ``end``, ``phrase`` and ``gazta
 and ``lon``; GeoWebNews toponyms carry ``extractedName``, ``start``, ``end``, ``type`` and, when
 located, ``latitude`` / ``longitude``. Toponyms without coordinates are not scored.
 
-Each gold toponym is resolved with forewarn's gazetteer (``resolve_place``) and the article's
-context: a first pass resolves every toponym of the article alone; the country most of them
-resolve to becomes the preferred country of the second pass (as the coder prefers the country
-an article is about), and the actor knowledge base supplies a country hint for names the
-gazetteer lacks. A place resolved to a country only (forewarn gives no coordinates for
-countries) or not at all counts as a miss; both are reported.
+The gold toponyms of an article are resolved together with forewarn's gazetteer
+(``resolve_places``), the article's text and its other toponyms as context (the countries and US
+states they point to, "City, St." patterns); the actor knowledge base supplies a country for
+demonyms ("Russian"). A name the gazetteer lacks (a street, a school) is placed at the article's
+main town (``fallback``). A place without coordinates or not resolved at all counts as a miss;
+both are reported.
 
 Metrics: ``acc_161km`` (headline: share of scored toponyms within 161 km, 100 miles), mean and
 median error in km over the toponyms given coordinates, and the same split by GeoWebNews type.
@@ -25,7 +25,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..resolve import resolve_place
+from ..models import Place
+from ..resolve.places import resolve_places
 from ._coding import pipeline
 from ._measures import rate
 
@@ -75,12 +76,38 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def resolve_article(toponyms: list[dict[str, Any]], kb=None) -> list:
-    hint = (lambda name: kb.country_of(name)) if kb is not None else (lambda name: None)
-    first = [resolve_place(t["phrase"], country_hint=hint(t["phrase"])) for t in toponyms]
-    votes = Counter(p.country for p in first if p is not None and p.country)
-    focus = votes.most_common(1)[0][0] if votes else None
-    return [resolve_place(t["phrase"], focus, t["start"], t["end"], hint(t["phrase"])) for t in toponyms]
+def resolve_article(toponyms: list[dict[str, Any]], kb=None, text: str = "", fallback: bool = True) -> list:
+    """All gold toponyms of one article resolved together, with the article's text as context.
+
+    With ``fallback``, a name the gazetteer lacks (a street, a church, a neighbourhood) is placed
+    at the article's main town: the most often named city of the article's most named country.
+    """
+    hints = [kb.country_of(t["phrase"]) if kb is not None else None for t in toponyms]
+    places = resolve_places([(t["phrase"], t["start"], t["end"]) for t in toponyms], text, hints)
+    if fallback and any(p is None for p in places):
+        main = _main_town(places)
+        if main is not None:
+            places = [p if p is not None else Place(text=t["phrase"], name=main.name, country=main.country,
+                                                    lat=main.lat, lon=main.lon, start=t["start"], end=t["end"])
+                      for t, p in zip(toponyms, places)]
+    return places
+
+
+def _main_town(places: list) -> Place | None:
+    towns = [p for p in places if p is not None and p.lat is not None and p.name and not _is_area(p)]
+    if not towns:
+        return None
+    top_country = Counter(p.country for p in places if p is not None).most_common(1)[0][0]
+    ranked = Counter(p.name for p in towns if p.country == top_country) or Counter(p.name for p in towns)
+    name = ranked.most_common(1)[0][0]
+    return next(p for p in towns if p.name == name)
+
+
+def _is_area(place: Place) -> bool:
+    from ..resolve.gazetteer import gazetteer, norm
+
+    return any(e.kind not in ("city", "capital", "landmark") for e in gazetteer().candidates(norm(place.name))[0]
+               if e.name == place.name)
 
 
 def score_geo(path: Path, limit: int | None = None) -> dict[str, Any]:
@@ -91,7 +118,7 @@ def score_geo(path: Path, limit: int | None = None) -> dict[str, Any]:
     for article in read(path, limit):
         articles += 1
         gold = [t for t in article["toponyms"] if t["lat"] is not None and t["lon"] is not None and t["phrase"]]
-        for t, place in zip(gold, resolve_article(gold, kb)):
+        for t, place in zip(gold, resolve_article(gold, kb, article["text"])):
             n += 1
             counts = by_type[t["type"] or "all"]
             counts[1] += 1
