@@ -57,6 +57,21 @@ def test_timeml_reader_and_forms(tmp_path):
     assert timeml.files(tmp_path) == [tmp_path / "a" / "x.tml"]
     assert [timeml.form(v) for v in ("1998-01-07", "1998-W02", "1998-01", "1998", "1997-Q4", "PAST_REF",
                                      "1998-SU", "199")] == \
-        ["day", "week", "month", "year", "quarter-half", "ref", "season", "other"]
+        ["day", "week", "month", "year", "quarter", "ref", "season", "decade"]
     result = timeml.score(tmp_path).to_dict()
     assert result["items"] == 2 and result["metrics"]["by_form"]["day"]["n"] == 1
+
+
+def test_timeml_normalises_gold_notation_and_anchors(tmp_path):
+    assert [timeml.normalise(v) for v in ("1998-01-08TNI", "2000-W7", "1949-XX", "199X", "1998-12-XX",
+                                          "XXXX-10", "PAST_REF")] == \
+        ["1998-01-08", "2000-W07", "1949", "199", "1998-12", "XXXX-10", "PAST_REF"]
+    doc = ('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">'
+           '1998-01-08</TIMEX3></DCT><TEXT>Talks began <TIMEX3 tid="t1" type="DATE" value="1995-03-02">March 2, '
+           '1995</TIMEX3> and ended <TIMEX3 tid="t2" type="DATE" value="1995-03-03">the next day</TIMEX3>.'
+           '</TEXT></TimeML>')
+    (tmp_path / "d.tml").write_text(doc)
+    dct, text, found = timeml.read_document(tmp_path / "d.tml")
+    assert text[found[1].start:found[1].end] == "the next day"
+    metrics = timeml.score(tmp_path, tense=False).to_dict()["metrics"]
+    assert metrics["accuracy"] == 1.0 and metrics["by_form"]["day"]["n"] == 2
