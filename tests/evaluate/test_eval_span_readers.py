@@ -96,3 +96,18 @@ def test_muc4_reader_and_matching(tmp_path):
     counts = Counts(["perpetrator"])
     muc4.score_doc(gold["perpetrator"], [["Guerrillas"], ["guerrillas"], ["the army"]], counts, "perpetrator")
     assert (counts.tp["perpetrator"], counts.fp["perpetrator"], counts.fn["perpetrator"]) == (1, 1, 1)
+
+
+def test_polnear_scores_every_role(tmp_path):
+    text = "Police arrested two men, the ministry said."
+    ann = ("T1\tSource 25 37\tthe ministry\nT2\tCue 38 42\tsaid\nT3\tContent 0 23\tPolice arrested two men\n"
+           "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n")
+    gold = polnear.gold_spans(text, ann)
+    assert gold["source"] == [(29, 37, "source")] and gold["cue"] == [(38, 42, "cue")]
+    split = tmp_path / "polnear-x"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    (split / "text" / "a.txt").write_text(text)
+    (split / "attributions" / "a_0a0a.ann").write_text(ann)
+    result = polnear.score(split)
+    assert result.metrics["source_f1_exact"] == 1.0 and result.metrics["cue_f1_overlap"] == 1.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .attribution import source_heads
 from .ontology import Cues
 
 __all__ = ["attribution_heads", "clause_chain", "status_flags"]
@@ -60,35 +61,9 @@ def status_flags(tok: Token, cues: Cues) -> set[str]:
     return flags
 
 
-def attribution_heads(tok: Token, cues: Cues) -> list[Token]:
-    """Heads of the sources a trigger is reported by, outermost first
-    ("Tass quoted a spokesman … as saying that …" → Tass, spokesman)."""
-    sources: list[list[Token]] = []
-    cur = tok
-    while True:
-        for prep in cur.children:
-            if prep.dep_ == "prep" and prep.lower_ == "according":
-                sources.insert(0, [p for t in prep.children for p in t.children if p.dep_ == "pobj"])
-        head = cur.head
-        if head.i == cur.i:
-            sources.insert(0, _trailing_frame(cur, cues))
-            break
-        if head.lemma_.lower() in cues.speech and cur.dep_ not in ("nsubj", "nsubjpass"):
-            if cur.dep_ != "dobj" or head.lemma_.lower() in cues.content_object:
-                found = [c for c in head.children if c.dep_ in ("nsubj", "agent")]
-                found = [p for c in found for p in ([c] if c.dep_ == "nsubj" else
-                                                    [x for x in c.children if x.dep_ == "pobj"])]
-                if head.lemma_.lower() in cues.quote:
-                    found += [c for c in head.children if c.dep_ == "dobj"]
-                sources.insert(0, found)
-        cur = head
-    return [t for group in sources for t in group]
-
-
-def _trailing_frame(root: Token, cues: Cues) -> list[Token]:
-    """ "X happened, officials said" parsed with "said" as a conjunct or parataxis of the root."""
-    for c in root.children:
-        if c.dep_ in ("parataxis", "conj") and c.lemma_.lower() in cues.speech and c.i > root.i:
-            if not any(k.dep_ in ("ccomp", "xcomp") for k in c.children):
-                return [k for k in c.children if k.dep_ == "nsubj"]
-    return []
+def attribution_heads(tok: Token, cues: Cues | None = None) -> list[Token]:
+    """Heads of the sources a trigger is reported by, outermost first ("Tass quoted a spokesman
+    … as saying that …" → Tass, spokesman), from :func:`forewarn.code.attribution.find_attributions`
+    over the whole document (the relations whose content holds the trigger). ``cues`` is
+    accepted for compatibility; the attribution cues are ``data/attribution.toml``."""
+    return source_heads(tok)

@@ -1,20 +1,19 @@
 """PolNeAR attribution (a split folder with ``text/*.txt`` and BRAT ``attributions/*.ann``):
-source span P/R/F1 of forewarn's attribution against the gold Sources.
+forewarn's attribution finder (``forewarn.code.attribution.find_attributions``, run on every
+sentence, independent of events) against the gold Source / Cue / Content spans.
 
 An annotation file is named after its text plus an annotator suffix (``…_ef2d.ann`` for
 ``….txt``); when a text has several, the first in sorted order is the gold. BRAT lines:
 ``T1<TAB>Source 89 106<TAB>The New York Post`` (discontinuous spans ``s e;s e`` are taken from
 the first start to the last end) and ``E1<TAB>Attribution:T4 Content:T3 Cue:T2 Source:T1``.
 
-Each text is coded as it is (no cleaning, so offsets hold); forewarn's predicted sources are
-the distinct spans of the ``attribution`` actors of all its events. Matching: ``exact`` (same
-span after trimming punctuation and a leading article) and ``overlap``; one-to-one.
+Each text is parsed as it is (no cleaning, so offsets hold). Spans of each role are compared as
+distinct spans per document, one-to-one: ``exact`` (same boundaries after trimming edge
+punctuation and a leading article) and ``overlap`` (any shared character). Reported: source
+exact and overlap P/R/F1; cue and content overlap P/R/F1 as extra figures.
 
-forewarn only attributes the events it codes, so recall is bounded by event coverage. The
-``reachable`` figures keep only the gold relations whose Content holds the trigger of a coded
-event: the attribution step measured on its own.
-
-Headline: ``source_f1_exact``.
+Headline: ``source_f1_exact``, the strict span match that the attribution literature (PARC,
+PolNeAR) reports first; ``source_f1_overlap`` (partial match) is reported beside it.
 """
 
 from __future__ import annotations
@@ -24,8 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ._coding import coded
-from ._measures import Counts, match_spans, overlaps, trim
+from ._measures import Counts, match_spans, trim
 from .registry import EvalResult
 
 _SUFFIX = re.compile(r"_[0-9a-f]{4}$")
@@ -74,34 +72,55 @@ def documents(path: Path, limit: int | None = None) -> Iterator[tuple[str, str]]
                 return
 
 
-def gold_sources(text: str, ann: str) -> tuple[list[tuple[int, int, str]], list[tuple[tuple[int, int, str], tuple[int, int]]]]:
-    spans, relations = parse_ann(ann)
-    sources = {tid: (*trim(text, s, e), "source") for tid, (label, s, e) in spans.items() if label == "Source"}
-    pairs = []
-    for rel in relations:
-        src, content = sources.get(rel.get("Source", "")), spans.get(rel.get("Content", ""))
-        if src and content:
-            pairs.append((src, content[1:]))
-    return list(sources.values()), pairs
+def gold_spans(text: str, ann: str) -> dict[str, list[tuple[int, int, str]]]:
+    """Distinct trimmed gold spans by role: ``{"source": [...], "cue": [...], "content": [...]}``."""
+    spans, _relations = parse_ann(ann)
+    out: dict[str, list[tuple[int, int, str]]] = {"source": [], "cue": [], "content": []}
+    for label, s, e in spans.values():
+        role = label.lower()
+        if role in out:
+            out[role].append((*trim(text, s, e), role))
+    return {role: list(dict.fromkeys(v)) for role, v in out.items()}
+
+
+def gold_sources(text: str, ann: str) -> list[tuple[int, int, str]]:
+    return gold_spans(text, ann)["source"]
+
+
+def predicted_spans(text: str, doc: Any) -> dict[str, list[tuple[int, int, str]]]:
+    from ..code.attribution import find_attributions
+
+    out: dict[str, list[tuple[int, int, str]]] = {"source": [], "cue": [], "content": []}
+    for a in find_attributions(doc):
+        if a.nested:  # PolNeAR marks top-level attributions (reported speech within a quote: rarely)
+            continue
+        for role in out:
+            where = getattr(a, role)
+            if where is not None:
+                out[role].append((*trim(text, *where), role))
+    return {role: list(dict.fromkeys(v)) for role, v in out.items()}
+
+
+_MEASURES = (("source", "exact"), ("source", "overlap"), ("cue", "overlap"), ("content", "overlap"))
 
 
 def score(path: Path, *, limit: int | None = None, **_: Any) -> EvalResult:
+    from ..annotate import load_nlp
+
     docs = list(documents(path, limit))
-    counts = {how: Counts(["source"]) for how in ("exact", "overlap", "reachable_exact", "reachable_overlap")}
+    counts = {f"{role}_{how}": Counts([role]) for role, how in _MEASURES}
     gold_total = 0
-    for (gold, pairs), art, _d, events in coded(((gold_sources(t, a), t) for t, a in docs), batch=8):
-        text = art.body
-        predicted = list(dict.fromkeys((*trim(text, a.start, a.end), "source") for e in events
-                                       for a in e.attribution if a.start is not None and a.end is not None))
-        gold_total += len(gold)
-        match_spans(gold, predicted, counts["exact"])
-        match_spans(gold, predicted, counts["overlap"], overlap=True)
-        triggers = [(e.evidence.trigger_start, e.evidence.trigger_end) for e in events]
-        reachable = list(dict.fromkeys(src for src, content in pairs if any(overlaps(t, content) for t in triggers)))
-        match_spans(reachable, predicted, counts["reachable_exact"])
-        match_spans(reachable, predicted, counts["reachable_overlap"], overlap=True)
-    metrics: dict[str, Any] = {how: c.result()["source"] for how, c in counts.items()}
-    metrics["source_f1_exact"] = metrics["exact"]["f1"]
-    metrics["source_f1_overlap"] = metrics["overlap"]["f1"]
+    nlp = load_nlp("auto")
+    for (text, ann), doc in zip(docs, nlp.pipe((t for t, _ in docs), batch_size=8)):
+        gold, predicted = gold_spans(text, ann), predicted_spans(text, doc)
+        gold_total += len(gold["source"])
+        for role, how in _MEASURES:
+            match_spans(gold[role], predicted[role], counts[f"{role}_{how}"], overlap=how == "overlap")
+    metrics: dict[str, Any] = {name: c.result()[name.split("_")[0]] for name, c in counts.items()}
+    metrics["exact"], metrics["overlap"] = metrics["source_exact"], metrics["source_overlap"]
+    metrics["source_f1_exact"] = metrics["source_exact"]["f1"]
+    metrics["source_f1_overlap"] = metrics["source_overlap"]["f1"]
+    metrics["cue_f1_overlap"] = metrics["cue_overlap"]["f1"]
+    metrics["content_f1_overlap"] = metrics["content_overlap"]["f1"]
     metrics["gold_sources"] = gold_total
     return EvalResult("polnear", str(path), len(docs), "source_f1_exact", metrics["source_f1_exact"], metrics)

@@ -1,0 +1,308 @@
+"""Attribution relations ("according to whom") in every sentence of a parsed document,
+independent of events: a *source* (who), a *cue* (the saying word or phrase) and a *content*
+(what is reported), each with character offsets in ``doc.text``.
+
+Cues are data (``data/attribution.toml``); the engine handles
+
+- subject-verb-clause: "X said (that) …", "X told Y (that) …", "X said: …";
+- inverted quotes: "'…,' said X", "'…,' X said", "…, officials said";
+- "according to X", "per X";
+- chains: "Tass quoted a spokesman for the FSB as saying …" (two relations, outermost first);
+- noun cues: "his claim that …", "a statement from the Kremlin …";
+- transcript speaker labels: "WALLACE: …" at the start of a line;
+- quotes running on past their sentence: a sentence inside quotation marks with no cue of its
+  own continues the previous relation's source.
+
+Source spans follow PolNeAR's convention: the whole noun phrase of the source, appositions and
+relative clauses included ("Mike Pence, the Indiana governor,"), and a pronoun source is the
+pronoun itself; :attr:`Attribution.antecedent` names the last person mentioned before a
+he/she when there is one (cheap, not coreference).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .attribution_cues import AttributionCues, line_attributions, load_attribution_cues
+
+__all__ = ["Attribution", "AttributionCues", "attributions_of", "find_attributions", "load_attribution_cues",
+           "source_heads"]
+
+Offsets = tuple[int, int]
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_INHERIT = ("conj", "advcl", "xcomp", "pcomp")
+_CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "csubj")
+_QUOTES = "\"“”‘’'«»"
+_PERSONAL = {"he", "she", "him", "her"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One relation. ``source_head`` is the token index of the source's head word (for actor
+    resolution); ``antecedent`` the span of the person a he/she source most likely names."""
+
+    source: Offsets
+    cue: Offsets
+    content: Offsets | None
+    source_head: int | None = None
+    kind: str = "verb"
+    antecedent: Offsets | None = None
+    nested: bool = False
+
+    def text(self, doc_text: str, part: str = "source") -> str:
+        where = getattr(self, part)
+        return doc_text[where[0]:where[1]] if where else ""
+
+
+def _span(doc: Doc, start: int, end: int) -> Offsets | None:
+    """Character offsets of tokens ``start..end`` (exclusive) without edge punctuation/space."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if start < end else None
+
+
+def _subtree(tok: Token, skip: Token | None = None) -> Offsets | None:
+    """The phrase ``tok`` heads (left to right edge), cut before ``skip``'s phrase if it is inside."""
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    if skip is not None and start <= skip.i < end:
+        if skip.left_edge.i > tok.i:
+            end = skip.left_edge.i
+        elif skip.right_edge.i < tok.i:
+            start = skip.right_edge.i + 1
+    return _span(tok.doc, start, end)
+
+
+def _source_span(subj: Token, cue: Token, cues: AttributionCues) -> Offsets | None:
+    """The subject's phrase without the cue (a bad parse can put it inside), a dateline before a
+    dash ("RENO, Nev. (AP) — Donald Trump") or a relative clause that is itself a saying
+    ("Barkley, who said he votes …")."""
+    start, end = subj.left_edge.i, subj.right_edge.i + 1
+    before = subj.doc[start - 1] if start > 0 else None
+    if before is not None and before.head.i == subj.head.i and before.dep_ == "nsubj":
+        start = before.left_edge.i
+    if start <= cue.i < end:
+        start, end = (start, cue.i) if cue.i > subj.i else (cue.i + 1, end)
+    doc = subj.doc
+    for t in doc[start:subj.i]:
+        if t.text in ("—", "–", "―", "--"):
+            start = t.i + 1
+    for c in subj.rights:
+        if c.dep_ == "relcl" and c.lemma_.lower() in cues.verbs and c.left_edge.i < end:
+            end = min(end, c.left_edge.i)
+    return _span(doc, start, end) if start < end else None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    cur = verb
+    for _ in range(4):
+        found = [c for c in cur.children if c.dep_ in _SUBJ]
+        found += [p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if len(found) > 1 and found[0].dep_ == found[1].dep_ == "nsubj" and found[1].left_edge.i == found[0].i + 1:
+            return [found[1]]  # "News agency Tass": two subject words, one source named by the last
+        if found:
+            return found[:1]
+        if cur.dep_ not in _INHERIT or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+    return []
+
+
+def _content(verb: Token, cues: AttributionCues, lemma: str) -> tuple[Offsets | None, str]:
+    """The reported content of a verb cue and how it was found ('' when there is none)."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ in _CONTENT_DEPS and not (c.dep_ == "csubj" and c.i < verb.i and lemma != "say"):
+            return _subtree(c), "clause"
+    head = verb.head
+    # "'…,' said X" / "…, officials said": the cue hangs off the clause it reports.
+    if verb.dep_ in ("parataxis", "ccomp", "conj", "advcl") and head.i < verb.i and head.pos_ in ("VERB", "AUX"):
+        between = doc[head.i:verb.i]
+        if any(t.text in ",—–-" or t.text in _QUOTES for t in between) and not any(
+                c.dep_ in ("dobj",) for c in verb.children):
+            return _span(doc, head.left_edge.i, verb.left_edge.i), "inverted"
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == ":":
+        return _span(doc, nxt.i + 1, verb.sent.end), "colon"
+    for c in verb.children:
+        if c.dep_ == "prep" and (lemma, c.lower_) in cues.phrases:
+            return _subtree(c), "phrase"
+        if c.dep_ == "prt" and (lemma, c.lower_) in cues.phrases:
+            objs = [o for o in verb.children if o.dep_ == "dobj"]
+            return (_subtree(objs[0]) if objs else _subtree(c)), "phrase"
+    if lemma in cues.object_verbs:
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                return _subtree(c), "object"
+    return None, ""
+
+
+def _verb_relations(tok: Token, cues: AttributionCues) -> list[Attribution]:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in cues.verbs:
+        return []
+    if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+        return []  # "he was told", "it is believed": no source named
+    content, how = _content(tok, cues, lemma)
+    subj = _subjects(tok)
+    if not subj or subj[0].lower_ in cues.skip_sources:
+        return []
+    if lemma in cues.weak and (subj[0].pos_ == "PRON" or any(t.lower_ in _QUOTES for t in tok.sent)):
+        return []  # private states ("I think", "they want") count only for a named holder
+    if content is None and lemma not in cues.quote_verbs:
+        content, how = _loose_content(tok, subj[0])
+        if content is None:
+            return []
+    source = _source_span(subj[0], tok, cues)
+    if source is None:
+        return []
+    cue = (tok.idx, tok.idx + len(tok))
+    out = [Attribution(source, cue, content, subj[0].i, how or "verb")]
+    if lemma in cues.quote_verbs:  # "Tass quoted a spokesman … as saying that …"
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            inner = _quoted_content(tok, obj)
+            src = _subtree(obj)
+            if src is not None:
+                out[0] = Attribution(source, cue, _span(tok.doc, obj.i, tok.sent.end) or content, subj[0].i, "quote")
+                out.append(Attribution(src, cue, inner, obj.i, "quoted"))
+    return out
+
+
+def _loose_content(verb: Token, subj: Token) -> tuple[Offsets | None, str]:
+    """A cue with no complement: "As X reported, …" (the clause it modifies) or a cue set
+    between quotation marks ('"That," he added, "promises …"': the sentence)."""
+    doc, sent = verb.doc, verb.sent
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and verb.head.i != verb.i:
+        return _subtree(verb.head, skip=verb), "as"
+    lo, hi = min(verb.i, subj.left_edge.i), max(verb.i, subj.right_edge.i)
+    near = [doc[i] for i in range(max(sent.start, lo - 2), min(sent.end, hi + 3)) if not lo <= i <= hi]
+    if any(t.text in _QUOTES or t.text in ("''", "``") for t in near):
+        return _span(doc, sent.start, sent.end), "quote-adjacent"
+    return None, ""
+
+
+def _quoted_content(verb: Token, obj: Token) -> Offsets | None:
+    for t in verb.subtree:
+        if t.lemma_.lower() in ("say", "tell", "state", "warn", "add") and t.i > obj.i:
+            for c in t.children:
+                if c.dep_ in _CONTENT_DEPS:
+                    return _subtree(c)
+    return _span(verb.doc, obj.right_edge.i + 1, verb.sent.end)
+
+
+def _according(tok: Token, cues: AttributionCues) -> Attribution | None:
+    doc = tok.doc
+    for words in cues.according:
+        if tok.lower_ != words[0] or tok.i + len(words) > len(doc):
+            continue
+        if any(doc[tok.i + k].lower_ != w for k, w in enumerate(words)):
+            continue
+        last = doc[tok.i + len(words) - 1]
+        objs = [c for c in last.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+        if not objs:
+            nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+            objs = [nxt] if nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "PRON") else []
+        if not objs:
+            return None
+        source = _subtree(objs[0])
+        sent = tok.sent
+        pp_end = max(objs[0].right_edge.i, last.i) + 1
+        before, after = _span(doc, sent.start, tok.i), _span(doc, pp_end, sent.end)
+        content = max((x for x in (before, after) if x), key=lambda x: x[1] - x[0], default=None)
+        cue = (tok.idx, last.idx + len(last))
+        return Attribution(source, cue, content, objs[0].i, "according") if source else None
+    return None
+
+
+def _noun_relation(tok: Token, cues: AttributionCues) -> Attribution | None:
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.nouns:
+        return None
+    src = [c for c in tok.children if c.dep_ == "poss"]
+    src += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in cues.source_preps
+            for p in c.children if p.dep_ == "pobj" and (p.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                                                         or p.pos_ in ("PROPN", "PRON"))]
+    clause = [c for c in tok.children if c.dep_ in ("acl", "ccomp") and any(
+        k.dep_ == "mark" or k.dep_ in ("nsubj", "nsubjpass") for k in c.children)]
+    if not src or not clause:
+        return None
+    source = _subtree(src[0]) if src[0].dep_ != "poss" else _span(tok.doc, src[0].left_edge.i, src[0].i + 1)
+    if source is None:
+        return None
+    return Attribution(source, (tok.idx, tok.idx + len(tok)), _subtree(clause[0]), src[0].i, "noun")
+
+
+def _antecedent(doc: Doc, head: int | None) -> Offsets | None:
+    if head is None or doc[head].lower_ not in _PERSONAL:
+        return None
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= head]
+    return (people[-1].start_char, people[-1].end_char) if people else None
+
+
+def _in_quotes(sent: Span) -> bool:
+    text = sent.text.strip()
+    return len(text) > 1 and text[0] in _QUOTES
+
+
+def find_attributions(doc: Doc, cues: AttributionCues | None = None) -> list[Attribution]:
+    """Every attribution relation in ``doc``, in text order (a chain's outer relation first)."""
+    cues = cues or load_attribution_cues()
+    found: list[Attribution] = list(line_attributions(doc, cues))
+    label_lines = {a.source[0] for a in found}
+    previous: Attribution | None = None
+    for sent in doc.sents:
+        here: list[Attribution] = []
+        for tok in sent:
+            here.extend(_verb_relations(tok, cues))
+            for rel in (_according(tok, cues), _noun_relation(tok, cues)):
+                if rel is not None:
+                    here.append(rel)
+        if not here and previous is not None and _in_quotes(sent) and sent.start_char not in label_lines:
+            content = _span(doc, sent.start, sent.end)
+            here.append(Attribution(previous.source, previous.cue, content, previous.source_head, "continued"))
+        here = [replace(a, antecedent=_antecedent(doc, a.source_head)) for a in here]
+        found.extend(here)
+        previous = here[-1] if here else (previous if _in_quotes(sent) else None)
+    seen: set[tuple[Offsets, Offsets]] = set()
+    out = []
+    for a in sorted(found, key=lambda a: (a.cue[0], a.kind == "quoted")):
+        if (a.source, a.cue) not in seen:
+            seen.add((a.source, a.cue))
+            out.append(a)
+    return [_mark_nested(a, out) for a in out]
+
+
+def _mark_nested(a: Attribution, every: list[Attribution]) -> Attribution:
+    """Nested: the source sits inside another relation's content (reported speech within
+    reported speech). A quoted source ("Tass quoted a spokesman") is its chain's second link."""
+    if a.kind == "quoted":
+        return a
+    inside = any(b.content and b.source != a.source and b.content[0] <= a.source[0] and a.source[1] <= b.content[1]
+                 for b in every if b.kind != "continued")
+    return replace(a, nested=True) if inside else a
+
+
+def attributions_of(doc: Doc) -> list[Attribution]:
+    """:func:`find_attributions` once per document (kept in ``doc.user_data``)."""
+    key = "forewarn.attributions"
+    if key not in doc.user_data:
+        doc.user_data[key] = find_attributions(doc)
+    return doc.user_data[key]
+
+
+def source_heads(tok: Token) -> list[Token]:
+    """Head words of the sources a token is reported by, outermost first: the relations whose
+    content holds it ("Tass quoted a spokesman … as saying that …" → Tass, spokesman)."""
+    doc, at = tok.doc, tok.idx
+    holding = [a for a in attributions_of(doc) if a.content and a.source_head is not None
+               and a.content[0] <= at < a.content[1] and not a.source[0] <= at < a.source[1]]
+    holding.sort(key=lambda a: (-(a.content[1] - a.content[0]), a.cue[0]))
+    heads: list[Token] = []
+    for a in holding:
+        head = doc[a.source_head]
+        if head.i != tok.i and head not in heads:
+            heads.append(head)
+    return heads

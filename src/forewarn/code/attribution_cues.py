@@ -1,0 +1,84 @@
+"""Attribution cues as data (``data/attribution.toml``) and the line-level finders that need no
+parse beyond token offsets: transcript speaker labels ("WALLACE: …") and quote bylines
+('"…" ― Ana Ruiz'). Used by :mod:`forewarn.code.attribution`."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from ..resolve import read_toml
+from .ontology import data_path
+
+if TYPE_CHECKING:
+    from .attribution import Attribution
+
+__all__ = ["AttributionCues", "line_attributions", "load_attribution_cues"]
+
+_LABEL = re.compile(r"^[ \t\"“]*([A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,%d})[ \t]*:(?=\s)", re.M)
+_BYLINE = re.compile(r"[\"”’][ \t\xa0]*[―—–][ \t\xa0]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})[ \t\xa0.]*$", re.M)
+
+
+@dataclass(frozen=True)
+class AttributionCues:
+    verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    quote_verbs: frozenset[str]
+    phrases: frozenset[tuple[str, str]]
+    according: tuple[tuple[str, ...], ...]
+    nouns: frozenset[str]
+    source_preps: frozenset[str]
+    label_words: int
+    not_speakers: frozenset[str]
+    weak: frozenset[str]
+    skip_sources: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4)
+def load_attribution_cues(path: Path | None = None) -> AttributionCues:
+    data, _ = read_toml(path or data_path("attribution.toml"))
+
+    def words(table: str, key: str) -> list[str]:
+        return [str(w).lower() for w in data.get(table, {}).get(key, [])]
+
+    phrases = frozenset(tuple(p.split(None, 1)) for p in words("phrases", "verbs") if " " in p)
+    preps = tuple(tuple(p.split()) for p in words("prepositions", "according") + words("prepositions", "by"))
+    return AttributionCues(frozenset(words("verbs", "clause")), frozenset(words("verbs", "object")),
+                           frozenset(words("verbs", "quote")), phrases, preps, frozenset(words("nouns", "words")),
+                           frozenset(words("nouns", "source_preps")),
+                           int(data.get("speaker_labels", {}).get("max_words", 4)),
+                           frozenset(words("speaker_labels", "not_speakers")), frozenset(words("verbs", "weak")),
+                           frozenset(words("sources", "skip")))
+
+
+def line_attributions(doc: Doc, cues: AttributionCues) -> list[Attribution]:
+    from .attribution import Attribution
+
+    """Transcript speakers ("WALLACE: …" at the start of a line) and quote bylines."""
+    out = []
+    pattern = re.compile(_LABEL.pattern % max(cues.label_words - 1, 0), re.M)
+    for m in pattern.finditer(doc.text):
+        name = m.group(1)
+        if len(name) < 2 or name.split()[0].lower().strip(".") in cues.not_speakers:
+            continue
+        start, colon = m.start(1), m.end(0) - 1
+        tok = doc.char_span(start, m.end(1), alignment_mode="expand")
+        line_end = doc.text.find("\n", colon)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        content = (colon + 1 + (len(doc.text[colon + 1:line_end]) - len(doc.text[colon + 1:line_end].lstrip())),
+                   line_end)
+        out.append(Attribution((start, m.end(1)), (colon, colon + 1), content if content[0] < content[1] else None,
+                               tok.root.i if tok is not None else None, "label"))
+    for m in _BYLINE.finditer(doc.text):
+        line_start = doc.text.rfind("\n", 0, m.start()) + 1
+        tok = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        dash = max(doc.text.rfind(d, m.start(), m.start(1)) for d in "―—–")
+        content = (line_start, m.start() + 1) if line_start < m.start() else None
+        out.append(Attribution((m.start(1), m.end(1)), (dash, dash + 1), content,
+                               tok.root.i if tok is not None else None, "byline"))
+    return out
