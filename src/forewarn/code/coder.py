@@ -39,6 +39,7 @@ _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "th
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "i"}
+_TIME_ENTS = {"DATE", "TIME"}
 
 
 class Coder:
@@ -60,8 +61,8 @@ class Coder:
     def code(self, article: Article, doc: Doc) -> list[Event]:
         if is_shouting(doc.text):  # all-caps wire copy: parse it again, truecased (same offsets)
             doc = self._parse(truecase(doc.text, self.kb.name_words(), self.kb.acronyms()))
-        ctx = ArticleActors(self.kb, article.published)
         focus = self._focus_country(doc)
+        ctx = ArticleActors(self.kb, article.published, focus=focus)
         events: list[Event] = []
         previous: tuple[list[Actor], set[str]] | None = None
         for sent, base in sentence_units(doc):
@@ -128,7 +129,8 @@ class Coder:
             for desc in tok.subtree:
                 other = found.get(desc.i) if desc.i != tok.i else None
                 if other and other[1].type == pattern.type and other[1].specificity >= pattern.specificity \
-                        and (tok.pos_ in NOUNS or desc.pos_ in ("VERB", "AUX")) and tok in desc.ancestors:
+                        and (tok.pos_ in NOUNS or desc.pos_ in ("VERB", "AUX")) and tok in desc.ancestors \
+                        and not (tok.pos_ == "VERB" and _via_prep(desc, tok)):
                     if not self.ontology[pattern.type].embeds:
                         drop = True  # "a plot to kill": code the killing, planned
                         break
@@ -159,7 +161,7 @@ class Coder:
         if not actors and etype.implicit_actor_sectors and is_passive(tok):
             actors = [a for a in _implicit(sources, etype.implicit_actor_sectors)][:1]
         location = self._location(tok, base, focus, recipient_res if etype.event_loc else [])
-        if not (actors or recipients or (etype.event_loc and location)):
+        if not (actors or recipients or (etype.event_loc and location) or self._agentless(tok, etype)):
             return None
         status = self._status(tok, pattern, bounds, article.published)
         etype_name, mode = pattern.type, pattern.mode
@@ -174,6 +176,11 @@ class Coder:
                      recipients=recipients, evidence=evidence, article_id=article.id, location=location,
                      date=date, attribution=[r.actor for r in sources],
                      confidence=confidence(pattern, tok, actors, recipients, status), rule=pattern.id)
+
+    def _agentless(self, tok: Token, etype) -> bool:
+        """An act only authorities do, reported without participants: "arrests were made"."""
+        return bool(etype.implicit_actor_sectors) and tok.pos_ in NOUNS and tok.tag_ in ("NNS", "NN") \
+            and tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in self.cues.light_verbs
 
     def _recipient_sources(self, tok: Token, pattern: Pattern) -> tuple[str, ...]:
         if tok.pos_ in NOUNS and not any(s.startswith("prep:") for s in pattern.recipient):
@@ -209,7 +216,7 @@ class Coder:
     def _roles(self, tok: Token, sources: tuple[str, ...], base: int, ctx: ArticleActors,
                day: dt.date | None, counterpart: Resolved | None = None) -> list[Resolved]:
         for source in sources:
-            heads = [h for h in self._role_heads(tok, source) if h.i != tok.i]
+            heads = [h for h in self._role_heads(tok, source) if h.i != tok.i and h.ent_type_ not in _TIME_ENTS]
             if heads:
                 out = []
                 for h in heads:
@@ -218,9 +225,12 @@ class Coder:
                         for inner in inner_heads(h, self.kb.country_of):  # "an appeal from X"
                             deeper = self._resolve(inner, base, ctx, day, counterpart)
                             if any(r.actor.name or r.actor.country or r.actor.sector for r in deeper):
+                                if inner.dep_ == "poss" and len(found) == 1 and len(deeper) == 1:
+                                    outer, a = found[0].actor, deeper[0].actor  # "the governor's office"
+                                    a.text, a.start, a.end = outer.text, outer.start, outer.end
                                 found = deeper
                                 break
-                    out.extend(found)
+                    out.extend(ctx.local_default(r, h) for r in found)
                 return out
         return []
 
@@ -250,7 +260,8 @@ class Coder:
             ent = attached.get(node.i)
             if ent is not None:
                 future = any(c.dep_ == "aux" and c.lower_ in self.commitment.future for c in node.children)
-                value, granularity = resolve_time(ent.text, published, future)
+                from ..resolve.timeref import tense_of  # the verb's tense: last or next "Monday"
+                value, granularity = resolve_time(ent.text, published, future, tense=None if future else tense_of(node))
                 return TimeRef(ent.text, value, granularity, base + ent.start_char, base + ent.end_char)
             climb = node.dep_ in ("conj", "xcomp", "acl") or (node.pos_ in NOUNS and node.dep_ in ("dobj", "nsubjpass"))
             if not climb or node.head.i == node.i or node.head.lemma_.lower() in self.cues.speech:
@@ -283,6 +294,18 @@ class Coder:
         if bounds and published and (published - bounds[1]).days >= self.cues.historical_days:
             flags.add("historical")
         return next((s for s in _STATUS_ORDER if s in flags), "happened")
+
+
+def _via_prep(desc: Token, top: Token) -> bool:
+    """Whether ``desc`` hangs off ``top`` through a preposition or a time clause ("killed in police
+    firing", "killed when police opened fire": the firing is the cause, not a restatement)."""
+    cur = desc
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in ("pobj", "prep", "agent") or (cur.dep_ == "advcl" and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "after", "while") for c in cur.children)):
+            return True
+        cur = cur.head
+    return False
 
 
 def _names(event: Event) -> set[str]:

@@ -26,6 +26,8 @@ _CAUSE_PREPS = {"in", "during", "after", "by", "from", "to", "of"}
 _CAUSE_NOUNS = {"firing", "fire", "shooting", "encounter", "action", "attack", "raid", "crackdown", "custody",
                 "lathicharge", "lathi-charge", "strike", "airstrike", "bombing", "shelling", "operation",
                 "gunfire", "crossfire", "assault", "offensive", "ambush", "torture", "beating"}
+#: Verbs of a time clause ("when police fired") whose subject caused an agentless death.
+_CAUSE_VERBS = {"fire", "open", "shoot", "attack", "lathicharge", "baton-charge", "charge", "beat", "raid", "storm"}
 _INNER_PREPS = ("by", "from", "of", "for", "with", "against", "on", "to")
 _PLACE_PREPS = {"to", "for", "into", "with", "against", "on"}
 _EMBED_PREPS = {"to", "with", "against", "on", "from", "into", "for"}
@@ -61,8 +63,17 @@ def fallback_heads(tok: Token, source: str, cues: Cues) -> list[Token]:
             if o.lemma_.lower() in _CAUSE_NOUNS:
                 out.extend(m for m in o.children if m.dep_ in ("compound", "amod", "poss", "nmod")
                            and m.pos_ in ("NOUN", "PROPN", "ADJ"))
+                if not out:  # "killed in firing by the police"
+                    out.extend(x for p in o.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "of")
+                               for x in p.children if x.dep_ == "pobj" and x.pos_ in NOUNS)
             elif any(c.dep_ == "acl" and c.lemma_.lower() in ("fire", "shoot", "firing") for c in o.children):
                 out.append(o)
+        if not out:  # "killed … when police opened fire": the doer of a violent act in a time clause
+            for c in tok.subtree:
+                if c.dep_ == "advcl" and c.lemma_.lower() in _CAUSE_VERBS and any(
+                        m.lower_ in ("when", "as", "after") for m in c.children) and (
+                        c.lemma_.lower() != "open" or any(o.lemma_.lower() == "fire" for o in c.children)):
+                    out.extend(subjects(c, cues))
         return out
     if source == "place":
         return [o for w, o in neighbourhood(tok) if w in _PLACE_PREPS and o.ent_type_ in ("GPE", "NORP")

@@ -116,7 +116,9 @@ def objects(tok: Token) -> list[Token]:
     """The logical object(s): direct objects, or the subject of a passive."""
     deps = ("dobj", "nsubjpass") if is_passive(tok) else ("dobj",)
     objs = [x for c in tok.children if c.dep_ in deps for x in expand(c)]
-    if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in NOUNS:
+    if not objs and tok.tag_ == "VBN" and (  # "a man arrested", "the arrested men", "those arrested"
+            (tok.dep_ == "acl" and (tok.head.pos_ in NOUNS or tok.head.lower_ in ("those", "all")))
+            or (tok.dep_ == "amod" and tok.head.pos_ in NOUNS)):
         objs = expand(tok.head)
     return objs
 

@@ -6,17 +6,19 @@ is set whenever KILL, ARREST or FORCE is; the data's README lists another order)
 ``columns=("KILL", …)`` to read another order.
 
 forewarn's prediction for a sentence, from all its events whose status is ``happened`` or
-``historical``:
+``historical``. Every label of the data set is an act *of the police* (the annotators were asked
+"did the police kill / arrest / use force …"), so the tests are:
 
-* ARREST: a COERCE event with mode ``arrest``;
-* KILL: an ASSAULT event (forewarn does not separate lethal from other assaults, so this is
-  the same test as FORCE);
-* FORCE: an ASSAULT event, or a COERCE event with mode ``curfew`` (police use of force);
-* ANY_ACTION: any of the above, or any event whose actor is police (sector COP).
+* ARREST: a COERCE event with mode ``arrest`` (arresting is a police act; most sentences leave the
+  agent implicit: "five were arrested");
+* KILL: a *lethal* ASSAULT (from a killing pattern, ``assault-kill*``, ``assault-die*`` or ``assault-targeted``:
+  "killed", "shot dead", "died in police firing") whose actor is police (sector COP);
+* FORCE: an ASSAULT event whose actor is police, or a COERCE event with mode ``curfew``;
+* ANY_ACTION: any of the above, or any event whose actor is police.
 
-FAIL (police failing to act) has no PLOVER counterpart and is not scored. The labels are all
-"by police"; ``police_only`` gives the same figures when the event must also have a police
-actor (sector COP) — the difference shows how often the coder misses the agent.
+FAIL (police failing to act) has no PLOVER counterpart and is not scored. ``any_actor`` gives
+the figures without the police test (KILL then means any lethal assault; FORCE any assault) —
+the difference shows how often the coder misses the agent or codes violence by others.
 
 Headline: ``arrest_kill_f1``, the mean of ARREST and KILL F1 (the issue's target labels).
 """
@@ -56,18 +58,27 @@ def _police(event) -> bool:
     return any(a.sector == "COP" for a in event.actors)
 
 
-def predict(events, police_only: bool = False) -> set[str]:
+def lethal(event) -> bool:
+    """A killing: the event comes from a pattern whose trigger means a death."""
+    rule = event.rule or ""
+    return event.type == "ASSAULT" and (rule.startswith(("assault-kill", "assault-die")) or rule == "assault-targeted")
+
+
+def predict(events, police_only: bool = True) -> set[str]:
     labels: set[str] = set()
     for e in events:
-        if e.status not in HAPPENED or (police_only and not _police(e)):
+        if e.status not in HAPPENED:
             continue
+        police = _police(e)
         if e.type == "COERCE" and e.mode == "arrest":
             labels.add("ARREST")
-        if e.type == "ASSAULT":
-            labels |= {"KILL", "FORCE"}
+        if e.type == "ASSAULT" and (police or not police_only):
+            labels.add("FORCE")
+            if lethal(e):
+                labels.add("KILL")
         if e.type == "COERCE" and e.mode == "curfew":
             labels.add("FORCE")
-        if _police(e):
+        if police:
             labels.add("ANY_ACTION")
     if labels & {"KILL", "ARREST", "FORCE"}:
         labels.add("ANY_ACTION")
@@ -77,13 +88,13 @@ def predict(events, police_only: bool = False) -> set[str]:
 def score(path: Path, *, limit: int | None = None, columns: tuple[str, ...] = COLUMNS,
           **_: Any) -> EvalResult:
     rows = read(path, limit, tuple(columns))
-    plain, police = Counts(SCORED), Counts(SCORED)
+    police, loose = Counts(SCORED), Counts(SCORED)
     for gold, _a, _d, events in coded(((labels, text) for text, labels in rows)):
         gold = gold & set(SCORED)
-        plain.add_sets(gold, predict(events))
-        police.add_sets(gold, predict(events, police_only=True))
-    by_label, police_by_label = plain.result(), police.result()
+        police.add_sets(gold, predict(events))
+        loose.add_sets(gold, predict(events, police_only=False))
+    by_label, loose_by_label = police.result(), loose.result()
     headline = round((by_label["ARREST"]["f1"] + by_label["KILL"]["f1"]) / 2, 4)
     metrics = {"arrest_kill_f1": headline, "by_label": by_label,
-               "police_only": {k: police_by_label[k] for k in (*SCORED, "macro")}}
+               "any_actor": {k: loose_by_label[k] for k in (*SCORED, "macro")}}
     return EvalResult("indiapolice-sents", str(path), len(rows), "arrest_kill_f1", headline, metrics)

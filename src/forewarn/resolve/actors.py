@@ -84,6 +84,25 @@ def _strip_titles(words: list[str]) -> list[str]:
     return words
 
 
+def _with_apposition(head: Token, span: Span) -> Span:
+    """The phrase and an apposition naming the same actor ("Kristina Baum, a spokesperson for
+    the White House"; "the US Ambassador, Stuart Symington")."""
+    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    if not appos:
+        return span
+    inner = np_span(appos[0])
+    if inner.end <= span.end or any(t.is_punct and t.text not in (",", "-", "'s", "’s") for t in head.doc[span.end:inner.end]):
+        return span
+    return head.doc[span.start:inner.end]
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "The ", "THE "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text
+
+
 def _phrase(tokens: list[Token]) -> str:
     return " ".join(t.lemma_.lower() for t in tokens)
 
@@ -96,6 +115,8 @@ class ArticleActors:
     seen: dict[str, Entry] = field(default_factory=dict)
     #: Countries, organisations and groups resolved so far, last last ("it", "they").
     others: list[Actor] = field(default_factory=list)
+    #: The country the article is most about: the default for actors that name none.
+    focus: str | None = None
 
     # ---- memory --------------------------------------------------------------------------
     def remember(self, entry: Entry) -> None:
@@ -133,12 +154,25 @@ class ArticleActors:
             found = self._named(head, span, day) or self._office(head, span, day, counterpart_of) \
                 or self._delegate(head, span, day, base) or self._sector(head, span)
         res = found or Resolved(Actor(text=span.text))
-        res.actor.text, res.actor.start, res.actor.end = span.text, base + span.start_char, base + span.end_char
+        shown = _with_apposition(head, span) if head.pos_ != "PRON" else span
+        if head.pos_ == "PRON" and res.actor.text and res.actor.start is not None:
+            pass  # a pronoun standing for a phrase of the same sentence keeps that phrase's span
+        else:
+            res.actor.text, res.actor.start, res.actor.end = shown.text, base + shown.start_char, base + shown.end_char
         if res.person is None and (res.actor.name or res.actor.country) and head.pos_ != "PRON":
             self.others = [a for a in self.others[-7:] if a.name != res.actor.name or a.country != res.actor.country]
             self.others.append(Actor(text=span.text, name=res.actor.name, country=res.actor.country,
                                      sector=res.actor.sector))
         return [res]
+
+    def local_default(self, res: Resolved, head: Token) -> Resolved:
+        """An actor the text places nowhere ("the rebels", "Prime Minister Chaudhry", an unknown
+        party) is taken to be of the country the article is about."""
+        a = res.actor
+        if a.country is None and self.focus and (head.pos_ != "PRON" or a.name) and (
+                a.sector or a.name or head.ent_type_ in ("PERSON", "ORG", "NORP")):
+            a.country = self.focus
+        return res
 
     def _group_pronoun(self, head: Token, base: int, day: dt.date | None) -> Resolved | None:
         """ "it", "they", "its": the subject of the saying verb the pronoun's clause reports,
@@ -152,9 +186,9 @@ class ArticleActors:
                 if subj:
                     inner = self.resolve(subj[0], base, day=day)[0]
                     if inner.actor.name or inner.actor.country or inner.actor.sector:
-                        a = inner.actor
-                        return Resolved(Actor(text="", name=a.name, country=a.country, sector=a.sector),
-                                        inner.office, inner.person, inner.org)
+                        a = inner.actor  # "Iraqi military says it has seized": the actor is the named subject
+                        return Resolved(Actor(text=a.text, name=a.name, country=a.country, sector=a.sector,
+                                              start=a.start, end=a.end), inner.office, inner.person, inner.org)
                 break
             clause = clause.head
         if self.others:
@@ -172,12 +206,14 @@ class ArticleActors:
         if head.lower_ in _PRONOUNS and head.pos_ == "PRON":
             return self._from_entry(self.persons[-1], day) if self.persons else None
         ent = entity_at(head)
-        if ent is not None and ent.label_ == "PERSON":
+        if ent is not None and ent.label_ == "PERSON" and not self._known_place_or_org(ent.text):
             return self._titled(self._from_entry(self.person(ent.text), day), span)
         titled = any(c.dep_ == "compound" and c.lower_.rstrip(".") in TITLES for c in head.children)
         if head.pos_ == "PROPN" and (titled or head.lower_ in self.seen) and ent is None:
             return self._titled(self._from_entry(self.person(span.text), day), span)
-        for text in (span.text, ent.text if ent is not None else None, head.text):
+        bare = _strip_det(span.text)
+        for text in (span.text, bare if bare != span.text else None, ent.text if ent is not None else None,
+                     _strip_det(ent.text) if ent is not None else None, head.text):
             entry = self.kb.lookup(text) if text else None
             if entry is not None:
                 if entry.kind == "country":
@@ -186,6 +222,11 @@ class ArticleActors:
                     self.remember(entry)
                 return self._from_entry(entry, day)
         return None
+
+    def _known_place_or_org(self, text: str) -> bool:
+        """A name the tagger took for a person that the KB knows as a country or organisation."""
+        entry = self.kb.lookup(_strip_det(text))
+        return entry is not None and entry.kind != "person"
 
     def _titled(self, res: Resolved, span: Span) -> Resolved:
         """A person the KB does not know takes country and sector from the words before the
@@ -200,7 +241,9 @@ class ArticleActors:
             low = tok.lemma_.lower()
             if a.country is None:
                 ent = entity_at(tok)
-                a.country = self.kb.country_of(ent.text if ent is not None and ent.label_ != "PERSON" else tok.text)
+                if ent is not None and ent.label_ != "PERSON":
+                    a.country = self.kb.country_of(ent.text)
+                a.country = a.country or self.kb.country_of(tok.text)
             if a.sector is None:
                 a.sector = self.kb.sectors.get(low) or ("GOV" if low in self.kb.offices else None)
         return res
@@ -214,9 +257,10 @@ class ArticleActors:
                     iso = self.kb.country_of(text) if text else None
                     if iso:
                         return iso
-                entry = self.kb.lookup(child.text)
-                if entry is not None and entry.country and child.dep_ in ("compound", "poss"):
-                    return entry.country
+                for text in (ent.text if ent is not None else None, child.text):
+                    entry = self.kb.lookup(_strip_det(text)) if text else None
+                    if entry is not None and entry.country and (child.dep_ in ("compound", "poss") or ent is not None):
+                        return entry.country
             elif child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
