@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -49,6 +50,7 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format
 PublishedOpt = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date (YYYY-MM-DD) for inputs that carry none of their own.")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to load (default: auto).")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log each committed batch on stderr.")]
 WorkersOpt = Annotated[Optional[int], typer.Option(
     "--workers", "-w", min=1, help="Worker processes (default: the number of cores).")]
 
@@ -92,6 +94,12 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _logging(verbose: bool) -> None:
+    if verbose:
+        logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="forewarn: %(message)s")
+        logging.getLogger("forewarn").setLevel(logging.INFO)
+
+
 def _report_rejects(rejects: list[Reject]) -> None:
     for r in rejects:
         err.print(f"forewarn: rejected {r.line()}", markup=False)
@@ -128,6 +136,9 @@ def _out_console() -> Console:
 
 def _print_events(records: list[dict[str, Any]], fmt: Format, title: str | None = None) -> None:
     if fmt is Format.table:
+        if not records:
+            err.print("forewarn: no events", markup=False)
+            return
         _out_console().print(events_table(records, title=title))
     else:
         write_records(records, fmt.value, sys.stdout)
@@ -136,7 +147,7 @@ def _print_events(records: list[dict[str, Any]], fmt: Format, title: str | None 
 @app.command()
 @handle_errors
 def ingest(inputs: InputsArg, db: DbOpt = None, published: PublishedOpt = None, model: ModelOpt = None,
-           workers: WorkersOpt = None, format: FormatOpt = Format.table) -> None:
+           workers: WorkersOpt = None, verbose: VerboseOpt = False, format: FormatOpt = Format.table) -> None:
     """Clean, code and store articles; each article is stored once, every reject with its reason.
 
     A run that is stopped (even killed) and started again with the same command goes on where it
@@ -146,6 +157,7 @@ def ingest(inputs: InputsArg, db: DbOpt = None, published: PublishedOpt = None, 
     from .runner import default_workers
     from .store import Store
 
+    _logging(verbose)
     settings = _settings(db, model)
     pipeline = Pipeline(settings)
     with Store.open(settings.db) as store, _Progress("ingesting") as progress:

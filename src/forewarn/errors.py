@@ -12,11 +12,13 @@
     │   ├── BinaryInput                 FW203
     │   ├── UndecodableInput            FW204
     │   ├── MalformedRecord             FW205  a JSON/JSONL record that is not valid
-    │   └── UnsupportedInput            FW206
+    │   ├── UnsupportedInput            FW206
+    │   └── UnsupportedLanguage         FW207  not English: rejected, never coded with English rules
     ├── StoreError                      FW300
     │   ├── SchemaTooNew                FW301  the store was written by a newer forewarn
     │   ├── StoreLocked                 FW302  another process is writing (retryable)
-    │   └── StoreMissing                FW303  a read-only command was pointed at no store
+    │   ├── StoreMissing                FW303  a read-only command was pointed at no store
+    │   └── OutOfSpace                  FW304  the disk is full: the run stopped, nothing half-written
     ├── ModelError                      FW400  the spaCy pipeline cannot be loaded
     └── CodingFailed                    FW500  the coder failed on one article (a bug: report it)
 
@@ -36,6 +38,7 @@ __all__ = [
     "InputNotFound",
     "MalformedRecord",
     "ModelError",
+    "OutOfSpace",
     "RulesError",
     "SchemaTooNew",
     "StoreError",
@@ -43,6 +46,7 @@ __all__ = [
     "StoreMissing",
     "UndecodableInput",
     "UnsupportedInput",
+    "UnsupportedLanguage",
     "UsageError",
 ]
 
@@ -107,6 +111,11 @@ class UnsupportedInput(InputError):
     reason = "unsupported"
 
 
+class UnsupportedLanguage(InputError):
+    code = "FW207"
+    reason = "not-english"
+
+
 class StoreError(ForewarnError):
     code = "FW300"
 
@@ -122,6 +131,10 @@ class StoreLocked(StoreError):
 
 class StoreMissing(StoreError):
     code = "FW303"
+
+
+class OutOfSpace(StoreError):
+    code = "FW304"
 
 
 class ModelError(ForewarnError):

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 from .clean import Cleaned, clean_document
 from .config import Settings, load_settings
-from .errors import CodingFailed, EmptyInput, InputError
+from .code.language import is_english
+from .errors import CodingFailed, EmptyInput, InputError, UnsupportedLanguage
 from .ingest import decode_bytes, iter_inputs
 from .ingest.urls import FetchOptions
 from .runner.report import Report
@@ -102,6 +103,9 @@ class Pipeline:
         cleaned = clean_document(text, kind=item.kind, url=item.url, known_boilerplate=known_boilerplate)
         if not cleaned.body.strip():
             raise EmptyInput("no article text left after cleaning")
+        if not is_english(cleaned.body):
+            # English patterns are never coded over another language
+            raise UnsupportedLanguage(f"not English (language {cleaned.language or 'unknown'}); not coded")
         url = item.url or cleaned.url
         article = Article(
             id=_article_id(cleaned.body), body=cleaned.body, origin=item.origin, raw_sha256=item.sha256,

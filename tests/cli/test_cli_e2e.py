@@ -127,3 +127,17 @@ def test_ten_thousand_file_folder(cli, tmp_path):
     assert summary["articles"] + summary["near_duplicates"] <= 100
     assert summary["articles"] + summary["duplicates"] == 9_900
     assert proc.stderr.count(": empty: ") == 100
+
+
+def test_other_languages_are_rejected_and_quiet_text_prints_nothing(cli, tmp_path):
+    spanish = tmp_path / "es.txt"
+    spanish.write_text("El gobierno anunció el lunes que la policía detuvo a tres hombres en Madrid por su "
+                       "presunta participación en un atentado contra la embajada, según el ministerio.\n")
+    proc = cli("extract", spanish, "--format", "jsonl", check=1)
+    assert proc.stdout == "" and ": not-english: " in proc.stderr
+    calm = tmp_path / "weather.txt"
+    calm.write_text("Sunshine is expected across the region for most of the week, with light winds and "
+                    "mild temperatures in the afternoon.\n")
+    for fmt in ("jsonl", "table"):
+        quiet = cli("extract", calm, "--format", fmt, check=0)
+        assert quiet.stdout == ""

@@ -9,14 +9,20 @@ stores nothing twice.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import itertools
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from ..dedupe import jaccard, signature
+from ..errors import OutOfSpace
 from ..dedupe.minhash import NEAR_DUPLICATE
 from ..models import RawItem, Reject
 from ..store.write import StoredArticle
@@ -25,6 +31,8 @@ from .report import Report
 from .pool import BatchRunner, clean_batch, code_batch, crashed_reject
 
 __all__ = ["Ingestor", "Report", "input_bytes"]
+
+log = logging.getLogger(__name__)
 
 #: A line seen in this many stored articles of one site is treated as that site's boilerplate.
 BOILERPLATE_MIN_ARTICLES = 3
@@ -153,7 +161,9 @@ class Ingestor:
             entries.append(StoredArticle(cleaning.article, result, cleaning.kind, cleaning.source_id,
                                          cleaning.sig, () if copy else cleaning.cleaned.lines,
                                          cleaning.site_key))
-        for entry, new in zip(entries, self.store.add_many(entries)):
+        with _stop_cleanly_when_full():
+            written = self.store.add_many(entries)
+        for entry, new in zip(entries, written):
             if new:
                 self.report.articles += 1
                 self.report.near_duplicates += bool(entry.article.duplicate_of)
@@ -162,6 +172,8 @@ class Ingestor:
             else:
                 self.report.duplicates += 1
         self._save_rejects()
+        log.info("committed %d articles (%d in all, %d events, %d rejected)", sum(new for new in written),
+                 self.report.articles, self.report.events, len(self.report.rejects))
         self._notify()
 
     def _reject(self, reject: Reject) -> None:
@@ -171,12 +183,25 @@ class Ingestor:
             self._save_rejects()
 
     def _save_rejects(self) -> None:
-        self.store.add_rejects(self._unsaved)
+        with _stop_cleanly_when_full():
+            self.store.add_rejects(self._unsaved)
         self._unsaved.clear()
 
     def _notify(self) -> None:
         if self.on_progress:
             self.on_progress(self.report)
+
+
+@contextlib.contextmanager
+def _stop_cleanly_when_full() -> Iterator[None]:
+    """A full disk stops the run with a clear error; the batch being written was rolled back."""
+    try:
+        yield
+    except (OSError, duckdb.Error) as exc:
+        if getattr(exc, "errno", None) == errno.ENOSPC or "no space left" in str(exc).lower():
+            raise OutOfSpace("the disk is full; the run stopped and nothing was half-written: free some "
+                             "space and run the same command again to go on") from None
+        raise
 
 
 def _raw_label(item: RawItem) -> str:
