@@ -18,6 +18,7 @@ from typing import Any
 
 __all__ = [
     "QUADS",
+    "Alert",
     "STATUSES",
     "Actor",
     "Article",
@@ -242,3 +243,18 @@ class Reject(_Record):
 
     def line(self) -> str:
         return f"{self.input}: {self.reason}: {self.detail}"
+
+
+@dataclass(slots=True)
+class Alert(_Record):
+    """A warning raised by a watch rule on an event, or by an unusual rise in a series of counts."""
+
+    id: str
+    kind: str  # "rule" or "spike"
+    rule: str  # the rule's name, or the spike series' family ("spike:country-type")
+    message: str
+    payload: dict[str, Any]
+    event_id: str | None = None
+    series: str | None = None
+    day: dt.date | None = None
+    created_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Event, sha256_hex
+from ..models import Alert, Event, sha256_hex
 from ..store import EventFilter, Store
 
 __all__ = ["Alert", "Delivery", "InputState", "WatchStore", "alert_id"]
@@ -25,19 +25,6 @@ def _now() -> dt.datetime:
 def alert_id(kind: str, rule: str, subject: str) -> str:
     """A stable id: the same rule and event (or spike series and day) always give the same alert."""
     return sha256_hex(f"{kind}\x1f{rule}\x1f{subject}")[:20]
-
-
-@dataclass(slots=True)
-class Alert:
-    id: str
-    kind: str  # "rule" or "spike"
-    rule: str  # the rule's name, or the spike series' family ("spike:country-type")
-    message: str
-    payload: dict[str, Any]
-    event_id: str | None = None
-    series: str | None = None
-    day: dt.date | None = None
-    created_at: dt.datetime = field(default_factory=_now)
 
 
 @dataclass(slots=True)
