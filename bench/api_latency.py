@@ -16,7 +16,6 @@ import argparse
 import asyncio
 import os
 import platform
-import statistics
 import tempfile
 import threading
 import time

@@ -144,6 +144,20 @@ def test_ingest_needs_the_token(tmp_path):
     assert "/api/ingest" in call(app, "GET", "/openapi.json").json()["paths"]
 
 
+def test_ingest_through_the_real_pipeline(tmp_path):
+    from forewarn.store import Store
+
+    Store.open(tmp_path / "real.duckdb").close()
+    app = create_app(tmp_path / "real.duckdb", token="s3cret")
+    body = {"text": "Police in Lagos arrested three men on Monday over a bank robbery, the governor said.",
+            "published": "2024-01-03", "title": "Arrests in Lagos"}
+    ok = call(app, "POST", "/api/ingest", json=body, headers={"Authorization": "Bearer s3cret"})
+    assert ok.status_code == 200, ok.text
+    assert ok.json()["articles"] == 1 and ok.json()["events"] >= 1
+    again = call(app, "POST", "/api/ingest", json=body, headers={"Authorization": "Bearer s3cret"})
+    assert again.json()["articles"] == 0 and again.json()["duplicates"] == 1
+
+
 def test_missing_store_fails_at_start_up(tmp_path):
     from forewarn.errors import StoreMissing
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
 from functools import lru_cache
 from typing import Any
 

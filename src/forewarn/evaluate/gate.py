@@ -30,7 +30,16 @@ from typing import Any
 
 from .registry import evaluate
 
-ROOT = Path(__file__).resolve().parents[3]
+def project_root() -> Path:
+    """The forewarn checkout the gate works on: the nearest folder up from the current one that
+    holds eval_baseline.json, else the checkout this module sits in (an editable install)."""
+    for base in (Path.cwd(), *Path.cwd().parents):
+        if (base / "eval_baseline.json").is_file():
+            return base
+    return Path(__file__).resolve().parents[3]
+
+
+ROOT = project_root()
 BASELINE = ROOT / "eval_baseline.json"
 CHANGELOG = ROOT / "CHANGELOG.md"
 MARGIN = 0.02

@@ -32,7 +32,7 @@ _HEAD_BYTES = 4096
 _URL_PREFIXES = ("http://", "https://")
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def walk_files(root: Path) -> Iterator[Path]:
     """Yield files under ``root`` in a stable order without listing the whole tree first."""
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -178,7 +178,7 @@ def iter_inputs(inputs: Iterable[str], *, stdin=None,
                 continue
             path = Path(spec)
             if path.is_dir():
-                for file in _walk(path):
+                for file in walk_files(path):
                     yield from read_path(file)
             elif path.is_file():
                 yield from read_path(path)

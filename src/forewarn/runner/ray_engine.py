@@ -16,7 +16,6 @@ forewarn (with its ``ray`` extra) must be installed on every node.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from typing import Any
 import pyarrow as pa
 
 from ..config import Settings
+from ..ingest.files import walk_files
 from ..export.parquet import PARQUET_SCHEMA, to_arrow
 from ..models import Origin, RawItem, Reject
 from ..render import event_record
@@ -51,9 +51,7 @@ def expand_paths(inputs: Iterable[str]) -> list[str]:
     for spec in inputs:
         path = Path(spec)
         if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files.extend(os.path.join(root, n) for n in sorted(names) if not n.startswith("."))
+            files.extend(str(f) for f in walk_files(path))
         else:
             files.append(spec)
     return files

@@ -13,8 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,6 +20,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from ..ingest.feeds import looks_like_feed, parse_feed
+from ..ingest.files import walk_files
 from ..models import RawItem, Reject, sha256_hex
 from .state import InputState, WatchStore
 
@@ -29,7 +28,6 @@ __all__ = ["Change", "Scan", "scan_inputs"]
 
 log = logging.getLogger(__name__)
 
-_SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 _FEED_HINTS = (".rss", ".atom", ".xml", "/rss", "/feed", "/atom", "feed.", "rss.")
 _MAX_BYTES = 20 * 1024 * 1024
 
@@ -46,14 +44,6 @@ class Scan:
     changes: list[Change]
     problems: dict[str, str]  # source → what went wrong
     unchanged: int = 0
-
-
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith(".") and name not in _SKIP_NAMES:
-                yield Path(dirpath) / name
 
 
 def _sha256_file(path: Path) -> str:
@@ -163,7 +153,7 @@ def scan_inputs(ws: WatchStore, inputs: list[str], client: httpx.Client, folder:
             continue
         path = Path(spec).expanduser()
         if path.is_dir():
-            for file in _walk(path):
+            for file in walk_files(path):
                 _scan_file(ws, file, scan)
         elif path.is_file():
             _scan_file(ws, path, scan)

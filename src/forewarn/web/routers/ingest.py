@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import tempfile
 import threading
-from pathlib import Path
 
 from fastapi import APIRouter, Depends, Request
 
+from ...models import Origin, RawItem
 from ...store import Store
 from ..deps import require_token
 from ..schemas import IngestIn, IngestOut, Problem
@@ -30,15 +28,13 @@ def ingest(request: Request, item: IngestIn) -> IngestOut:
         try:
             store = Store(cursor, state.db_path, False)
             if item.url:
-                report = state.pipeline.ingest([item.url], store, published=item.published)
+                inputs: list = [item.url]
             else:
-                record = {"id": None, "text": item.text, "html": item.html, "title": item.title,
-                          "published": item.published.isoformat() if item.published else None}
-                record = {k: v for k, v in record.items() if v is not None}
-                with tempfile.TemporaryDirectory() as tmp:
-                    path = Path(tmp) / "posted.jsonl"
-                    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
-                    report = state.pipeline.ingest([str(path)], store, published=item.published)
+                body = item.html or item.text or ""
+                inputs = [RawItem(data=body.encode("utf-8"), origin=Origin(path="<api>"),
+                                  kind="html" if item.html else "text", title=item.title,
+                                  published=item.published)]
+            report = state.pipeline.ingest(inputs, store, published=item.published)
         finally:
             cursor.close()
     return IngestOut(inputs=report.inputs, articles=report.articles, duplicates=report.duplicates,
