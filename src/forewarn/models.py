@@ -182,8 +182,10 @@ class Place(_Record):
 class TimeRef(_Record):
     """A time expression and, when the publication date allows, its value.
 
-    ``value`` is ISO 8601 at the given ``granularity`` (``day``: 2019-12-29, ``week``:
-    2019-W52, ``month``: 2019-12, ``year``: 2019); ``None`` when it cannot be resolved.
+    ``value`` is TimeML-style ISO 8601 at the given ``granularity``: ``day`` 2019-12-29,
+    ``week`` 2019-W52, ``month`` 2019-12, ``quarter`` 2019-Q3, ``half`` 2019-H1, ``season``
+    2019-SU, ``year`` 2019, ``decade`` 201 (the 2010s), ``century`` 20, ``ref`` PRESENT_REF /
+    PAST_REF / FUTURE_REF; ``None`` when it cannot be resolved (no publication date).
     """
 
     text: str

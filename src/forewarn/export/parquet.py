@@ -10,7 +10,7 @@ quad                string, not null                            verbal-cooperati
 status              string, not null                            happened, planned, prevented, …
 date_text           string                                      the time expression as written
 date_value          string                                      ISO 8601 at ``date_granularity``
-date_granularity    string                                      day, week, month or year
+date_granularity    string                                      day, week, month, quarter, half, season, year, decade, century or ref
 location_text       string                                      the place as written
 location_name       string                                      the resolved place name
 location_country    string                                      ISO 3166-1 alpha-3
