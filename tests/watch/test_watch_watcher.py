@@ -7,6 +7,7 @@ import pytest
 
 from forewarn.store import Store
 from forewarn.watch import WatchStore, Watcher, parse_rules, parse_sink
+from forewarn.ingest.urls import FetchOptions
 
 RULES = parse_rules('[[rule]]\nname = "any-coerce"\ntype = ["COERCE"]\n')
 ARTICLE = "Police arrested two men in Moscow on Monday, the interior ministry said."
@@ -48,7 +49,8 @@ def test_feed_with_etag_and_a_feed_that_is_html(tmp_path, fake_pipeline, http_pe
     http_peer.pages["/broken/rss"] = ("text/html", b"<html><body>Maintenance</body></html>")
     db, out = tmp_path / "f.duckdb", tmp_path / "alerts.jsonl"
     inputs = [f"{http_peer.url}/feed.xml", f"{http_peer.url}/broken/rss"]
-    watcher = Watcher(inputs, RULES, db, [parse_sink(f"jsonl:{out}")], pipeline=fake_pipeline)
+    watcher = Watcher(inputs, RULES, db, [parse_sink(f"jsonl:{out}")], pipeline=fake_pipeline,
+                      fetch=FetchOptions(allow_private=True))  # the test peer is on 127.0.0.1
     report = watcher.run_pass(wait=True)
     assert report.changed == [inputs[0]] and len(report.alerts) == 1
     assert "expected an RSS/Atom feed, got text/html" in report.problems[inputs[1]]
@@ -60,6 +62,17 @@ def test_feed_with_etag_and_a_feed_that_is_html(tmp_path, fake_pipeline, http_pe
     with Store.open(db) as store:
         (problem,) = WatchStore(store).input_problems()
     assert problem.source == inputs[1]
+
+
+def test_private_addresses_are_refused_unless_allowed(tmp_path, fake_pipeline, http_peer):
+    http_peer.pages["/feed.xml"] = ("application/rss+xml", FEED.encode())
+    url = f"{http_peer.url}/feed.xml"
+    watcher = Watcher([url], RULES, tmp_path / "g.duckdb", [parse_sink(f"jsonl:{tmp_path / 'a.jsonl'}")],
+                      pipeline=fake_pipeline)
+    report = watcher.run_pass(wait=True)
+    watcher.close()
+    assert report.changed == [] and "non-public address" in report.problems[url]
+    assert not http_peer.gets  # refused before connecting
 
 
 def test_a_down_sink_does_not_block_coding_or_other_sinks(tmp_path, fake_pipeline, http_peer):

@@ -106,6 +106,19 @@ class _GuardedBackend(httpcore.SyncBackend):
         raise error or httpcore.ConnectError(f"no address for {host}")
 
 
+def guarded_client(options: FetchOptions, *, follow_redirects: bool) -> httpx.Client:
+    """An httpx client that, unless ``options.allow_private``, only ever dials public addresses
+    (checked when each connection is made, so every redirect hop and DNS answer is covered)."""
+    transport = httpx.HTTPTransport(verify=options.verify_tls, trust_env=False)
+    pool = getattr(transport, "_pool", None)
+    if not options.allow_private and hasattr(pool, "_network_backend"):
+        pool._network_backend = _GuardedBackend()  # httpx has no public hook for this
+    timeout = httpx.Timeout(options.read_timeout, connect=options.connect_timeout)
+    return httpx.Client(transport=transport, timeout=timeout, follow_redirects=follow_redirects,
+                        max_redirects=options.max_redirects, trust_env=False,
+                        headers={"User-Agent": options.user_agent, "Accept": _ACCEPT})
+
+
 @dataclass(slots=True)
 class _Page:
     url: str
@@ -118,14 +131,7 @@ class Fetcher:
 
     def __init__(self, options: FetchOptions | None = None) -> None:
         self.options = options = options or FetchOptions()
-        transport = httpx.HTTPTransport(verify=options.verify_tls, trust_env=False)
-        pool = getattr(transport, "_pool", None)
-        if not options.allow_private and hasattr(pool, "_network_backend"):
-            pool._network_backend = _GuardedBackend()  # httpx has no public hook for this
-        timeout = httpx.Timeout(options.read_timeout, connect=options.connect_timeout)
-        self._client = httpx.Client(transport=transport, timeout=timeout, follow_redirects=False,
-                                    trust_env=False,
-                                    headers={"User-Agent": options.user_agent, "Accept": _ACCEPT})
+        self._client = guarded_client(options, follow_redirects=False)
         self._robots: dict[str, RobotFileParser | None] = {}
 
     def close(self) -> None:

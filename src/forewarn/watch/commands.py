@@ -41,9 +41,10 @@ def run_watch(inputs: Sequence[str], rules_path: Path, settings: Settings, *, si
     options = SinkOptions.from_env()
     built = [parse_sink(spec, options) for spec in specs]
     _log_to_stderr()
-    from ..pipeline import Pipeline
+    from ..pipeline import Pipeline, fetch_options
 
-    watcher = Watcher(list(inputs), rules, settings.db, built, pipeline=Pipeline(settings), published=published)
+    watcher = Watcher(list(inputs), rules, settings.db, built, pipeline=Pipeline(settings), published=published,
+                      fetch=fetch_options(settings))
     stop = threading.Event()
     if not once and threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, lambda *_: stop.set())

@@ -21,6 +21,7 @@ import httpx
 
 from ..ingest.feeds import looks_like_feed, parse_feed
 from ..ingest.files import walk_files
+from ..ingest.urls import BlockedAddress
 from ..models import RawItem, Reject, sha256_hex
 from .state import InputState, WatchStore
 
@@ -106,6 +107,9 @@ def _scan_url(ws: WatchStore, client: httpx.Client, spec: str, folder: Path, sca
     old = ws.input_state(spec)
     try:
         response = _fetch(client, url, old)
+    except BlockedAddress as exc:  # the SSRF guard: refused before any connection
+        scan.problems[spec] = f"refused: {exc} (set allow_private_addresses to allow it)"
+        return
     except httpx.HTTPError as exc:
         scan.problems[spec] = f"cannot fetch: {type(exc).__name__}: {exc}"
         return

@@ -31,6 +31,7 @@ from typing import Any, Protocol
 
 import httpx
 
+from ..ingest.urls import FetchOptions, guarded_client
 from ..models import Event
 from ..store import Store
 from .alerts import rule_alert
@@ -78,14 +79,16 @@ class Watcher:
 
     def __init__(self, inputs: list[str], rules: RuleSet, db: str | Path, sinks: list[Sink], *,
                  pipeline: _Ingests | None = None, published: dt.date | None = None,
-                 policy: RetryPolicy | None = None, client: httpx.Client | None = None) -> None:
+                 policy: RetryPolicy | None = None, client: httpx.Client | None = None,
+                 fetch: FetchOptions | None = None) -> None:
         self.inputs, self.rules, self.db = list(inputs), rules, db
         self.matcher = Matcher(rules.rules)
         self.deliverer = Deliverer(sinks, policy)
         self.published = published
         self._pipeline = pipeline
-        self._client = client or httpx.Client(timeout=30.0, follow_redirects=True,
-                                              headers={"User-Agent": "forewarn-watch"})
+        # the same guard as ingest: private, loopback and link-local addresses are refused
+        # unless the settings allow them
+        self._client = client or guarded_client(fetch or FetchOptions(), follow_redirects=True)
 
     @property
     def pipeline(self) -> _Ingests:
