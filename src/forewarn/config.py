@@ -52,6 +52,9 @@ class Settings:
     respect_robots: bool = True
     fetch_timeout: float = 20.0
     fetch_max_bytes: int = 10 * 1024 * 1024
+    #: Inputs larger than this are rejected ("too-large") rather than cleaned: a news page is
+    #: rarely over 2 MB, and HTML extraction slows to minutes on pages of tens of megabytes.
+    max_input_bytes: int = 5 * 1024 * 1024
     user_agent: str | None = None
     #: ``forewarn serve`` accepts ``POST /api/ingest`` only when this token is set, and then only
     #: with it (``Authorization: Bearer <token>``).
@@ -65,7 +68,7 @@ class Settings:
 _PATH_FIELDS = {"db"}
 _PATH_LIST_FIELDS = {"patterns", "actors"}
 _BOOL_FIELDS = {"replace_patterns", "allow_private_addresses", "respect_robots"}
-_NUMBER_FIELDS = {"fetch_timeout": float, "fetch_max_bytes": int}
+_NUMBER_FIELDS = {"fetch_timeout": float, "fetch_max_bytes": int, "max_input_bytes": int}
 _STR_LIST_FIELDS = {"sinks"}
 
 

@@ -13,7 +13,8 @@
     │   ├── UndecodableInput            FW204
     │   ├── MalformedRecord             FW205  a JSON/JSONL record that is not valid
     │   ├── UnsupportedInput            FW206
-    │   └── UnsupportedLanguage         FW207  not English: rejected, never coded with English rules
+    │   ├── UnsupportedLanguage         FW207  not English: rejected, never coded with English rules
+    │   └── InputTooLarge               FW208  over the max_input_bytes setting
     ├── StoreError                      FW300
     │   ├── SchemaTooNew                FW301  the store was written by a newer forewarn
     │   ├── StoreLocked                 FW302  another process is writing (retryable)
@@ -36,6 +37,7 @@ __all__ = [
     "ForewarnError",
     "InputError",
     "InputNotFound",
+    "InputTooLarge",
     "MalformedRecord",
     "ModelError",
     "OutOfSpace",
@@ -114,6 +116,11 @@ class UnsupportedInput(InputError):
 class UnsupportedLanguage(InputError):
     code = "FW207"
     reason = "not-english"
+
+
+class InputTooLarge(InputError):
+    code = "FW208"
+    reason = "too-large"
 
 
 class StoreError(ForewarnError):

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from .clean import Cleaned, clean_document
 from .config import Settings, load_settings
 from .code.language import is_english
-from .errors import CodingFailed, EmptyInput, InputError, UnsupportedLanguage
+from .errors import CodingFailed, EmptyInput, InputError, InputTooLarge, UnsupportedLanguage
 from .ingest import decode_bytes, iter_inputs
 from .ingest.urls import FetchOptions
 from .runner.report import Report
@@ -99,6 +99,9 @@ class Pipeline:
     def clean(self, item: RawItem, *, published: dt.date | None = None,
               known_boilerplate: frozenset[str] = frozenset()) -> Cleaning:
         """Decode and clean one raw item into an article. Raises InputError with the reason."""
+        if len(item.data) > self.settings.max_input_bytes:
+            raise InputTooLarge(f"{len(item.data):,} bytes, over max_input_bytes "
+                                f"({self.settings.max_input_bytes:,}); raise the setting to clean it")
         text = decode_bytes(item.data)
         cleaned = clean_document(text, kind=item.kind, url=item.url, known_boilerplate=known_boilerplate)
         if not cleaned.body.strip():

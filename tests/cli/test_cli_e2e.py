@@ -141,3 +141,17 @@ def test_other_languages_are_rejected_and_quiet_text_prints_nothing(cli, tmp_pat
     for fmt in ("jsonl", "table"):
         quiet = cli("extract", calm, "--format", fmt, check=0)
         assert quiet.stdout == ""
+
+
+def test_oversized_and_absurdly_nested_pages_get_named_reasons(cli, tmp_path):
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    story = "<p>Police arrested two men in Lagos on Monday, the state governor said.</p>"
+    (folder / "deep.html").write_text("<html><body>" + "<div>" * 10_000 + story + "</div>" * 10_000
+                                      + "</body></html>")
+    (folder / "huge.html").write_text("<html><body>" + story * 80_000 + "</body></html>")  # 6 MB
+    (folder / "fine.txt").write_text("Rebels attacked a police post in Goma on Monday, officials said.\n")
+    proc = cli("ingest", folder, "--db", tmp_path / "s.duckdb", "--format", "json", check=1)
+    assert re.search(r"huge\.html: too-large: ", proc.stderr), proc.stderr
+    assert re.search(r"deep\.html: \S+: ", proc.stderr) or json.loads(proc.stdout)[0]["articles"] == 2
+    assert json.loads(proc.stdout)[0]["articles"] >= 1 and "Traceback" not in proc.stderr
