@@ -19,3 +19,25 @@ def reference_article() -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture
+def lock_held_elsewhere():
+    """``with lock_held_elsewhere(db):`` another process holds the store's write lock meanwhile."""
+    import contextlib
+    import subprocess
+    import sys
+
+    @contextlib.contextmanager
+    def hold(db: Path):
+        holder = subprocess.Popen([sys.executable, "-c", (
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+            "time.sleep(60)"), str(db)], stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout.readline().strip() == "ready"
+            yield
+        finally:
+            holder.kill()
+            holder.wait()
+
+    return hold

@@ -47,20 +47,13 @@ def test_full_disk_stops_with_nothing_half_written(tmp_path, monkeypatch):
         assert report.duplicates == 2 and again.counts()["articles"] == 6
 
 
-def test_second_run_on_the_same_store_is_refused_clearly(tmp_path):
+def test_second_run_on_the_same_store_is_refused_clearly(tmp_path, lock_held_elsewhere):
     folder = _folder(tmp_path, 2)
     db = tmp_path / "s.duckdb"
     Store.open(db).close()
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(60)"),
-        str(db)], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "ready"
-        env = dict(os.environ, FOREWARN_CONFIG=str(tmp_path / "none.toml"))
+    env = dict(os.environ, FOREWARN_CONFIG=str(tmp_path / "none.toml"))
+    with lock_held_elsewhere(db):
         proc = subprocess.run([sys.executable, "-m", "forewarn", "ingest", str(folder), "--db", str(db)],
                               capture_output=True, text=True, env=env, timeout=120)
-    finally:
-        holder.kill()
-        holder.wait()
     assert proc.returncode == 1
     assert "being written by another forewarn process" in proc.stderr and "Traceback" not in proc.stderr

@@ -12,15 +12,6 @@ from forewarn.runner.batch import run_batch
 
 ray = pytest.importorskip("ray", reason="the Ray engine needs the 'ray' extra")
 
-STORIES = [
-    "Police in Lagos arrested three men on Monday over a bank robbery, the state governor said.",
-    "The foreign ministers of Chile and Peru met in Lima on Tuesday to discuss fishing rights.",
-    "Rebels attacked an army post near Goma on Wednesday, killing two soldiers, officials said.",
-    "Thousands of teachers marched through Nairobi on Thursday to demand higher pay.",
-    "The European Union imposed sanctions on five Belarusian officials on Friday.",
-]
-
-
 def _events(folder):
     table = ds.dataset(folder / "events", format="parquet", partitioning="hive").to_table()
     return sorted((r["article_id"], r["type"], r["mode"], r["status"], r["evidence_start"], r["trigger_start"],
@@ -29,13 +20,10 @@ def _events(folder):
                   for r in table.to_pylist())
 
 
-def test_ray_matches_local(tmp_path):
+def test_ray_matches_local(tmp_path, story_folder):
     from forewarn.runner.ray_engine import run_ray
 
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    for n, story in enumerate(STORIES):
-        (inputs / f"{n}.txt").write_text(story + "\n")
+    inputs = story_folder()
     (inputs / "broken.jsonl").write_text("not json\n")
     settings = Settings(db=tmp_path / "unused.duckdb")
     local = run_batch(Pipeline(settings), [str(inputs)], tmp_path / "local", workers=1)
@@ -47,7 +35,7 @@ def test_ray_matches_local(tmp_path):
     finally:
         shutil.rmtree(temp, ignore_errors=True)
     assert not ray.is_initialized()  # the local cluster the run started is shut down
-    assert remote.articles == local.articles == len(STORIES)
+    assert remote.articles == local.articles == story_folder.count
     assert remote.events == local.events > 0
     assert [r.reason for r in remote.rejects] == [r.reason for r in local.rejects] == ["bad-record"]
     assert _events(tmp_path / "ray") == _events(tmp_path / "local")

@@ -114,22 +114,11 @@ def test_read_only_open_of_missing_store(tmp_path):
     assert not (tmp_path / "absent.duckdb").exists()
 
 
-def test_second_writer_gets_a_clear_error(tmp_path):
-    import subprocess
-    import sys
-
+def test_second_writer_gets_a_clear_error(tmp_path, lock_held_elsewhere):
     db = tmp_path / "s.duckdb"
     Store.open(db).close()
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(30)"),
-        str(db)], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "ready"
-        with pytest.raises(StoreLocked, match="another forewarn process"):
-            Store.open(db)
-    finally:
-        holder.kill()
-        holder.wait()
+    with lock_held_elsewhere(db), pytest.raises(StoreLocked, match="another forewarn process"):
+        Store.open(db)
 
 
 def test_boilerplate_memory_counts_articles():
