@@ -64,6 +64,19 @@ def test_feed_with_etag_and_a_feed_that_is_html(tmp_path, fake_pipeline, http_pe
     assert problem.source == inputs[1]
 
 
+def test_a_watched_page_is_coded_from_memory_with_its_url(tmp_path, fake_pipeline, http_peer):
+    page = f"<html><head><title>Arrests</title></head><body><p>{ARTICLE}</p></body></html>"
+    http_peer.pages["/story.html"] = ("text/html; charset=utf-8", page.encode())
+    url, out = f"{http_peer.url}/story.html", tmp_path / "alerts.jsonl"
+    watcher = Watcher([url], RULES, tmp_path / "p.duckdb", [parse_sink(f"jsonl:{out}")], pipeline=fake_pipeline,
+                      fetch=FetchOptions(allow_private=True))
+    report = watcher.run_pass(wait=True)
+    watcher.close()
+    assert report.changed == [url] and len(report.alerts) == 1
+    (line,) = out.read_text().splitlines()
+    assert json.loads(line)["event"]["article"]["url"] == url
+
+
 def test_private_addresses_are_refused_unless_allowed(tmp_path, fake_pipeline, http_peer):
     http_peer.pages["/feed.xml"] = ("application/rss+xml", FEED.encode())
     url = f"{http_peer.url}/feed.xml"

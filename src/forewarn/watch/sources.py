@@ -1,9 +1,9 @@
 """What is new since the last pass: files (by path, mtime, size and SHA-256) and URLs (by
 conditional GET with ETag / Last-Modified, then by SHA-256 of the body).
 
-A changed file is handed to the pipeline as it is. A fetched feed becomes a JSONL file of its
-entries (``id``, ``html``, ``url``, ``title``, ``published``) and a fetched page a JSON record,
-written in a folder that lives for one pass; the pipeline drops entries it has already stored.
+A changed file is handed to the pipeline as its path. A fetched feed is handed over as the raw
+items of its entries (``id``, ``url``, ``title``, ``published`` kept) and a fetched page as one raw
+item, straight from memory; the pipeline drops entries it has already stored.
 An input that cannot be read is named in the log and in the store (``watched_inputs.last_error``)
 and tried again next pass.
 """
@@ -11,7 +11,6 @@ and tried again next pass.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,7 +21,7 @@ import httpx
 from ..ingest.feeds import looks_like_feed, parse_feed
 from ..ingest.files import walk_files
 from ..ingest.urls import BlockedAddress
-from ..models import RawItem, Reject, sha256_hex
+from ..models import Origin, RawItem, Reject, sha256_hex
 from .state import InputState, WatchStore
 
 __all__ = ["Change", "Scan", "scan_inputs"]
@@ -36,7 +35,7 @@ _MAX_BYTES = 20 * 1024 * 1024
 @dataclass(slots=True)
 class Change:
     source: str  # the watched path or URL
-    path: str  # what to hand to the pipeline
+    inputs: list[str | RawItem]  # what to hand to the pipeline: a path, or the fetched items
     state: InputState  # saved once the pipeline has taken it
 
 
@@ -72,7 +71,7 @@ def _scan_file(ws: WatchStore, path: Path, scan: Scan) -> None:
         ws.save_input(state, changed=False)  # touched, same bytes
         scan.unchanged += 1
         return
-    scan.changes.append(Change(source, source, state))
+    scan.changes.append(Change(source, [source], state))
 
 
 def _is_feed_url(url: str) -> bool:
@@ -80,16 +79,16 @@ def _is_feed_url(url: str) -> bool:
     return any(hint in path for hint in _FEED_HINTS)
 
 
-def _feed_records(data: bytes, url: str) -> tuple[list[dict[str, object]], str | None]:
-    records, error = [], None
+def _feed_items(data: bytes, url: str) -> tuple[list[str | RawItem], str | None]:
+    items: list[str | RawItem] = []
+    error = None
     for item in parse_feed(data, url):
         if isinstance(item, Reject):
             error = item.detail
             continue
         if isinstance(item, RawItem) and item.data.strip():
-            records.append({"id": item.id, "html": item.data.decode("utf-8", "replace"), "url": item.url,
-                            "title": item.title, "published": item.published.isoformat() if item.published else None})
-    return records, error
+            items.append(item)
+    return items, error
 
 
 def _fetch(client: httpx.Client, url: str, old: InputState | None) -> httpx.Response:
@@ -101,7 +100,7 @@ def _fetch(client: httpx.Client, url: str, old: InputState | None) -> httpx.Resp
     return client.get(url, headers=headers)
 
 
-def _scan_url(ws: WatchStore, client: httpx.Client, spec: str, folder: Path, scan: Scan) -> None:
+def _scan_url(ws: WatchStore, client: httpx.Client, spec: str, scan: Scan) -> None:
     forced = spec.lower().startswith("feed:")
     url = spec[5:] if forced else spec
     old = ws.input_state(spec)
@@ -132,28 +131,27 @@ def _scan_url(ws: WatchStore, client: httpx.Client, spec: str, folder: Path, sca
         ws.save_input(state, changed=False)
         scan.unchanged += 1
         return
-    target = folder / f"{sha[:16]}.jsonl"
     if expect_feed and not is_feed:
         ctype = response.headers.get("content-type", "unknown").split(";")[0]
         scan.problems[spec] = f"expected an RSS/Atom feed, got {ctype} that is not one"
         return
     if is_feed:
-        records, error = _feed_records(data, url)
+        items, error = _feed_items(data, url)
         if error:
             scan.problems[spec] = error
             return
     else:
-        records = [{"id": url, "html": data.decode(response.encoding or "utf-8", "replace"), "url": url}]
-    target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
-    scan.changes.append(Change(spec, str(target), state))
+        html = "html" in response.headers.get("content-type", "").lower()
+        items = [RawItem(data, Origin(url=url), kind="html" if html else None, id=url, url=url)]
+    scan.changes.append(Change(spec, items, state))
 
 
-def scan_inputs(ws: WatchStore, inputs: list[str], client: httpx.Client, folder: Path) -> Scan:
-    """Find what changed among the watched inputs; fetched URLs are written under ``folder``."""
+def scan_inputs(ws: WatchStore, inputs: list[str], client: httpx.Client) -> Scan:
+    """Find what changed among the watched inputs (fetched URLs are held in memory as raw items)."""
     scan = Scan([], {})
     for spec in inputs:
         if spec.lower().startswith(("http://", "https://", "feed:")):
-            _scan_url(ws, client, spec, folder, scan)
+            _scan_url(ws, client, spec, scan)
             continue
         path = Path(spec).expanduser()
         if path.is_dir():

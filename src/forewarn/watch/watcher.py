@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ from typing import Any, Protocol
 import httpx
 
 from ..ingest.urls import FetchOptions, guarded_client
-from ..models import Event
+from ..models import Event, RawItem
 from ..store import Store
 from .alerts import rule_alert
 from .delivery import Deliverer, Outcome, RetryPolicy
@@ -53,7 +52,7 @@ _WATERMARK = "events_evaluated_until"
 
 
 class _Ingests(Protocol):
-    def ingest(self, inputs: list[str], store: Store, *, published: dt.date | None = None) -> Any: ...
+    def ingest(self, inputs: list[str | RawItem], store: Store, *, published: dt.date | None = None) -> Any: ...
 
 
 @dataclass(slots=True)
@@ -120,16 +119,15 @@ class Watcher:
         return report
 
     def _code_new(self, ws: WatchStore, store: Store, report: PassReport) -> None:
-        with tempfile.TemporaryDirectory(prefix="forewarn-watch-") as folder:
-            scan = scan_inputs(ws, self.inputs, self._client, Path(folder))
-            report.problems = scan.problems
-            if not scan.changes:
-                return
-            result = self.pipeline.ingest([c.path for c in scan.changes], store, published=self.published)
-            report.articles = getattr(result, "articles", 0)
-            report.events = getattr(result, "events", 0)
-            for reject in getattr(result, "rejects", []):
-                log.warning("watch: rejected %s", reject.line())
+        scan = scan_inputs(ws, self.inputs, self._client)
+        report.problems = scan.problems
+        if not scan.changes:
+            return
+        result = self.pipeline.ingest([i for c in scan.changes for i in c.inputs], store, published=self.published)
+        report.articles = getattr(result, "articles", 0)
+        report.events = getattr(result, "events", 0)
+        for reject in getattr(result, "rejects", []):
+            log.warning("watch: rejected %s", reject.line())
         for change in scan.changes:
             ws.save_input(change.state, changed=True)
             report.changed.append(change.source)
