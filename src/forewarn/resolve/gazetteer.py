@@ -3,7 +3,7 @@
 name and loaded once per process.
 
 Kinds: ``country``, ``continent``, ``region``, ``water``, ``admin1`` (US states, provinces),
-``county`` (US counties; no coordinates of their own), ``capital``, ``city``, ``landmark``.
+``admin2`` (British counties), ``county`` (US counties), ``capital``, ``city``, ``landmark``.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ class Entry:
     lon: float | None
     population: int
     prior: float = 0.0  # a hand-written entry's base score ("Washington" is the capital, not the state)
+    admin2: str = ""  # a US town's county key ("walker" for Walker County)
 
 
 class Gazetteer:
@@ -64,7 +65,7 @@ class Gazetteer:
         self.counties: dict[str, list[int]] = {}  # "laurel" → rows of Laurel County, KY, …
         names, alt_names = self.names, self.alt_names
         for i, line in enumerate(lines):
-            key, _, kind, cc, admin1, _, _, _, alts = line.split("\t")
+            key, _, kind, cc, admin1, _, _, _, alts = line.split("\t", 9)[:9]
             names.setdefault(key, []).append(i)
             if alts:
                 for alt in alts.split("|"):
@@ -73,7 +74,7 @@ class Gazetteer:
                 continue
             if kind == "country":
                 self.iso3[cc], self.countries[cc] = admin1, i
-            elif kind == "admin1":
+            elif kind == "admin1" and cc == "US":
                 self.states[admin1] = i
             elif kind == "county":
                 self.counties.setdefault(re.sub(r" (county|parish|borough)$", "", key), []).append(i)
@@ -102,10 +103,11 @@ class Gazetteer:
     def entry(self, row: int) -> Entry:
         found = self._entries.get(row)
         if found is None:
-            _, name, kind, cc, admin1, lat, lon, pop, _ = self._lines[row].split("\t")
-            hand = self._points.get((kind, admin1), {})
+            _, name, kind, cc, admin1, lat, lon, pop, _, *rest = self._lines[row].split("\t")
+            hand = self._points.get((kind, admin1), {}) if kind != "admin1" or cc == "US" else {}
             found = self._entries[row] = Entry(name, kind, cc, admin1, hand.get("lat", _float(lat)),
-                                               hand.get("lon", _float(lon)), int(pop or 0))
+                                               hand.get("lon", _float(lon)), int(pop or 0),
+                                               admin2=rest[0] if rest else "")
         return found
 
     def candidates(self, key: str) -> tuple[list[Entry], list[Entry]]:
