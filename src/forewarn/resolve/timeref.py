@@ -56,17 +56,25 @@ _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.
 _MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 _MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?$")
-_LEAD_WEEKDAY = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?=[a-z]+\.?\s+\d|\d)")
+_LEAD_WEEKDAY = re.compile(r"^(?:(?:this coming|this|coming|next|last|this past) )?"
+                           r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?=[a-z]+\.?\s+\d|\d)")
+#: Hedges around a date that do not move it: "1994 or later", "the next year or so", "a good part of 1990".
+_HEDGE_TAIL = re.compile(r"\s+(?:or so|or later|or earlier|or before|and beyond|and later|and after|onwards?|at the latest|at the earliest)$")
+_HEDGE_HEAD = re.compile(r"^(?:a good part of|a large part of|a big part of|the better part of|the bulk of|much of|most of|"
+                         r"part of|all of|parts of|some of)\s+")
 _REL_UNIT = re.compile(r"^(last|this|next|past|previous|coming|current)\s+(week|month|year|weekend)$")
 _REL_MONTH = re.compile(r"^(last|this|next|past|previous|coming)\s+([a-z]+)$")
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _SEASON = re.compile(r"^(?:(last|this|next|past|coming|this past|this coming|previous)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?$")
 _PERIOD = re.compile(r"^(.*?)\s+(?:period|holidays?|season|break|weekend|week|celebrations?|festivities)$")
 _AGO = re.compile(r"^(\w+)\s+(day|week|month|year)s?\s+ago$")
+_BARE_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+_DAY_AROUND = re.compile(r"^(?:the )?day (before|after) (.+)$")
 _SHIFT = {"last": -1, "past": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}
 _DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
               "yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1, "tomorrow night": 1}
-_YEAR_WORDS = {"year", "full year", "current year", "whole year", "entire year", "year to date", "year's"}
+_YEAR_WORDS = {"year", "full year", "current year", "whole year", "entire year", "year to date", "year's",
+               "year end", "year's end", "years end"}
 
 
 def _clean(text: str) -> str:
@@ -75,6 +83,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "third-quarter", "year-earlier", "late-November"
     text = rules.spelled_years(text)
     text = " ".join(_CLOCK.sub(" ", text).split()).strip(" ,")
+    text = _HEDGE_HEAD.sub("", _HEDGE_TAIL.sub("", text.replace(" or so ", " "))) or text
     for _ in range(6):
         stripped = _LEAD.sub("", text, count=1).strip(" ,")
         if stripped == text or not stripped:
@@ -87,7 +96,7 @@ def _clean(text: str) -> str:
         text = " ".join(words[:-1])  # "Friday night", "yesterday morning"
     if m := re.match(r"^(.*?\b[a-z]+\.?\s+)([a-z]+(?: [a-z]+)?)$", text):
         if m.group(2) in _ORDINAL_DAYS and m.group(1).split()[-1].rstrip(".") in _MONTHS:
-            text = f"{m.group(1)}{_ORDINAL_DAYS[m.group(2)]}"  # "March eighth"
+            text = _LEAD_WEEKDAY.sub("", f"{m.group(1)}{_ORDINAL_DAYS[m.group(2)]}")  # "March eighth"
     return text
 
 
@@ -189,7 +198,7 @@ def _month_day(text: str, pub: dt.date, tense: str | None) -> tuple[str, str] | 
                     dates.append(dt.date(y, _MONTHS[m.group(mi)], int(m.group(di))))
                 except ValueError:
                     pass
-            return cal.day(cal.nearest_date(dates, pub, tense)) if dates else None
+            return cal.day(cal.nearest_date(dates, pub, tense, lean=cal.PAST_LEAN)) if dates else None
     return None
 
 
@@ -217,6 +226,16 @@ def _relative(text: str, pub: dt.date, tense: str | None, anchor) -> tuple[str, 
         return str(pub.year), "year"
     if words and words[-1] in _WEEKDAYS and len(words) <= 3:
         return _weekday(words, pub, tense, anchor)
+    if (m := _BARE_DAY.match(text)) and anchor and anchor[1] in ("day", "month"):
+        try:  # "April 24 and 25": the day in the month just named
+            return cal.day(dt.date(int(anchor[0][:4]), int(anchor[0][5:7]), int(m.group(1))))
+        except ValueError:
+            return None
+    if (m := _DAY_AROUND.match(text)) and m.group(2) not in ("yesterday", "tomorrow"):
+        inner = _relative(m.group(2), pub, tense, anchor) or _absolute(m.group(2))
+        if inner and inner[1] == "day":  # "the day before last Tuesday"
+            shift = 1 if m.group(1) == "after" else -1
+            return cal.day(dt.date.fromisoformat(inner[0]) + dt.timedelta(days=shift))
     if found := _month_day(text, pub, tense):
         return found
     if m := re.match(r"^week of (.+)$", text):
@@ -225,7 +244,8 @@ def _relative(text: str, pub: dt.date, tense: str | None, anchor) -> tuple[str, 
     if text.rstrip(".") in _MONTHS:
         mon = _MONTHS[text.rstrip(".")]
         current = pub.year * 12 + pub.month - 1
-        return cal.month(cal.choose([(pub.year + k) * 12 + mon - 1 for k in (-1, 0, 1)], current, tense, 12))
+        return cal.month(cal.choose([(pub.year + k) * 12 + mon - 1 for k in (-1, 0, 1)], current, tense, 12,
+                                    cal.PAST_LEAN))
     if (m := re.match(r"^([a-z]+)\.? (this|last|next|of this|of last|of next) year$", text)) and m.group(1) in _MONTHS:
         shift = {"last": -1, "next": 1}.get(m.group(2).split()[-1], 0)
         return f"{pub.year + shift}-{_MONTHS[m.group(1)]:02d}", "month"  # "June last year"

@@ -82,20 +82,34 @@ def season_index(d: dt.date) -> int:
     return d.year * 4 + (d.month // 3 if d.month >= 3 else 0)
 
 
-def choose(candidates: list[int], current: int, tense: str | None, cycle: int | None = None) -> int:
+PAST_LEAN = 1.5
+
+
+def choose(candidates: list[int], current: int, tense: str | None, cycle: int | None = None,
+           lean: float = 1.0) -> int:
     """Of period indices, the one a bare mention means: the nearest to ``current``, not after
     it for a past tense and not before it for a future one (ties go to the past).
 
     With ``cycle`` (the period of the candidates: 12 months, 365 days) the tense gives way when
     it would reach more than half a cycle away while the nearest candidate lies within a
     quarter of one: "Nov. 10" in a past-tense sentence written on Nov. 2 is the coming one (a
-    report names the year of an occurrence that old; the tense is often that of a speech verb)."""
+    report names the year of an occurrence that old; the tense is often that of a speech verb).
+    A future tense is not overruled so: "will … in December" written in March is this December.
+    With ``lean`` (``PAST_LEAN`` for month names and dates) and no tense, a cycle's past
+    candidate wins unless the coming one is less than 1/``lean`` as far: news mostly reports
+    what happened ("March" written in late October is the last March, not the next)."""
     nearest = choose(candidates, current, None) if tense else None
     if cycle and tense and nearest is not None:
         by_tense = choose(candidates, current, tense)
-        if abs(nearest - current) <= cycle // 4 and abs(by_tense - current) > cycle // 2:
+        if tense == "past" and abs(nearest - current) <= cycle // 4 and abs(by_tense - current) > cycle // 2:
             return nearest
         return by_tense
+    if cycle and tense is None and lean != 1.0:
+        past = [c for c in candidates if c <= current]
+        ahead = [c for c in candidates if c > current]
+        if past and ahead:
+            last, coming = max(past), min(ahead)
+            return coming if (coming - current) * lean < current - last else last
     if tense == "past":
         pool = [c for c in candidates if c <= current] or candidates
     elif tense == "future":
@@ -105,9 +119,10 @@ def choose(candidates: list[int], current: int, tense: str | None, cycle: int | 
     return min(pool, key=lambda c: (abs(c - current), c > current))
 
 
-def nearest_date(dates: list[dt.date], pub: dt.date, tense: str | None, cycle: int | None = 365) -> dt.date:
+def nearest_date(dates: list[dt.date], pub: dt.date, tense: str | None, cycle: int | None = 365,
+                 lean: float = 1.0) -> dt.date:
     ords = [d.toordinal() for d in dates]
-    return dt.date.fromordinal(choose(ords, pub.toordinal(), tense, cycle))
+    return dt.date.fromordinal(choose(ords, pub.toordinal(), tense, cycle, lean))
 
 
 # ---- holidays ---------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ _FUTURE = {"future", "near future", "distant future", "foreseeable future", "soo
 _PLURAL = r"(?:years|months|weeks|days|decades|quarters|times|sessions)"
 _PAST_RX = re.compile(rf"^(?:(?:most )?recent|past|last|previous|preceding|prior)(?: (?:few|several|many|couple of|two|three|\d+))? {_PLURAL}(?: and {_PLURAL})?$"
                       rf"|^(?:several|many|a few|few|some|a couple of|couple of) {_PLURAL} (?:ago|earlier|before)$")
-_FUTURE_RX = re.compile(rf"^(?:coming|next|upcoming|following)(?: (?:few|several|many|couple of))? {_PLURAL}(?: and {_PLURAL})?$"
+_FUTURE_RX = re.compile(rf"^(?:coming|next|upcoming|following|future|later)(?: (?:few|several|many|couple of))? {_PLURAL}(?: and {_PLURAL})?$"
                         rf"|^{_PLURAL} (?:to come|ahead)$")
 _MOMENT_RX = re.compile(r"^this(?: \w+)? (?:moment|point|time|juncture|stage|hour)$")
 
@@ -88,7 +88,11 @@ _CENTURY_WORDS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty
 _CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th) century$|^([a-z -]+) century$")
 
 
+_DECADE_PART = re.compile(r"^(?:the )?(?:first|last|second|latter|early|late|later|middle) (?:half|part|years) of (?:the )?(?='?\d0'?s$|\d{4}s$)")
+
+
 def decade_century(text: str, pub: dt.date | None) -> tuple[str, str] | None:
+    text = _DECADE_PART.sub("", text)  # "the last half of the '80s": the decade
     digit, century = None, None
     if m := _DECADE.match(text):
         digit, century = int(m.group(2) or m.group(3)), m.group(1)
@@ -182,9 +186,16 @@ _YEAR_BACK = {"a year ago", "a year earlier", "one year ago", "one year earlier"
               "last year's", "year earlier period", "year ago period"}
 
 
+#: "the year-ago quarter", "the corresponding period last year": the anchor's period a year back.
+_PERIOD_BACK = re.compile(r"\b(?:year (?:ago|earlier)|(?:last|previous|prior) year|a year (?:ago|earlier|before))\b")
+_PERIOD_TAIL = re.compile(r"^(.*\b(?:period|quarter|half))\s+((?:of )?(?:last year|a year (?:ago|earlier|before)|"
+                          r"the (?:previous|prior|preceding) year|(?:the )?year (?:ago|earlier)))$")
+
+
 def is_anaphoric(text: str) -> bool:
     """Whether cleaned text is dated from an anchor (and so should not become one itself)."""
-    return text in _YEAR_BACK or bool(_LATER.match(text) or _NEXT.match(text) or _THAT.match(text))
+    return text in _YEAR_BACK or bool(_LATER.match(text) or _NEXT.match(text) or _THAT.match(text)) \
+        or bool(_PERIOD_BACK.search(text) and text.split()[-1] in _PERIOD_WORDS or _PERIOD_TAIL.match(text))
 
 
 def anaphoric(text: str, pub: dt.date, anchor: tuple[str, str] | None) -> tuple[str, str] | None:
@@ -230,6 +241,10 @@ def quarter_half(text: str, pub: dt.date, anchor: tuple[str, str] | None, tense:
     """ "the third quarter", "third-quarter", "the year-ago quarter", "the first half of 1989",
     "this year's second quarter", "the latest quarter" (the last one ended, or the quarter the
     document is about), "the 1988 period"."""
+    if m := _PERIOD_TAIL.match(text):  # "the corresponding period last year" → "last year the … period"
+        text = f"{m.group(2).removeprefix('of ')} {m.group(1)}"
+    text = re.sub(r"\b(first|last|final|second) two quarters\b",
+                  lambda m: "first half" if m.group(1) == "first" else "second half", text)  # a half year
     words = [w for w in text.replace("'s", "").split() if w != "of"]
     if not words or words[-1] not in _PERIOD_WORDS and not (len(words) > 2 and words[-2] in ("quarter", "half")):
         return None
