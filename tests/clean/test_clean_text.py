@@ -137,3 +137,73 @@ def test_empty_and_blank_inputs() -> None:
     for text in ("", "\n\n  \n", "   "):
         cleaned = clean_text(text)
         assert cleaned.body == "" and cleaned.title is None and cleaned.removed == []
+
+
+STORY = [
+    "Storm leaves thousands without power along the coast",
+    "A winter storm brought down power lines across the coastal district on Saturday, and the "
+    "utility said about 12,000 homes were still without electricity by the evening.",
+    "Crews from three neighbouring regions were sent to help, the utility said in a statement, "
+    "but icy roads slowed the repairs and some villages could wait until Monday.",
+    "The district council opened two schools as warming centres and asked residents to check on "
+    "elderly neighbours, according to a notice posted on its website.",
+    "Forecasters said the wind would ease overnight, although more snow was expected in the hills "
+    "before the end of the week, when temperatures were due to rise again.",
+]
+
+
+def test_related_heading_and_comments_end_the_story() -> None:
+    tail = [
+        "Related articles",
+        "Council approves budget for new harbour wall",
+        "The plan was welcomed by fishermen who had asked for years for better protection from the "
+        "winter waves that flood the quay.",
+        "Ferry timetable changes for the holidays",
+        "Passengers should check the new times before they travel, because several crossings were "
+        "moved to the morning to avoid the late tides.",
+        "14 comments",
+        "Jane Doe",
+        "December 3, 2025 at 9:41 pm",
+        "We lost power for six hours last night and nobody from the company answered the phone, which "
+        "is the same thing that happened during the storm two years ago.",
+        "Reply",
+    ]
+    cleaned = clean_text("\n".join(STORY + tail))
+    assert cleaned.title == STORY[0]
+    assert cleaned.paragraphs == STORY[1:]
+    reasons = {s.text: s.reason for s in cleaned.removed}
+    assert reasons["Related articles"] in ("related", "section-heading")
+    assert reasons["December 3, 2025 at 9:41 pm"] == "date"
+
+
+def test_captions_bylines_and_repeats_are_dropped() -> None:
+    lines = [STORY[0], STORY[1], "By Jane Doe",
+             "Linesmen repair a cable near the harbour on Saturday. Photo: Jane Smith/Reuters",
+             *STORY[2:], STORY[3]]
+    cleaned = clean_text("\n".join(lines))
+    assert cleaned.paragraphs == STORY[1:]
+    reasons = [s.reason for s in cleaned.removed]
+    assert reasons == ["metadata", "caption", "repeated"]
+
+
+def test_cue_prefilter_finds_every_cue_the_rules_find() -> None:
+    from forewarn.clean.rules import default_rules
+    from forewarn.clean.text import _cue_hits
+    from forewarn.clean.text_cues import matcher_for
+    from forewarn.clean.text_lines import split_lines
+
+    page = "\n".join([
+        "Please make a one-off donation today to keep our reporting free for everyone.",
+        "Sign up for our newsletter - it lands straight in your inbox.",
+        "© 2025 Example Media. All rights reserved.",
+        "We use cookies to improve your experience; manage your privacy settings here.",
+        "Thanks for subscribing!",
+        "This is a reader-funded site, and it says so.",
+        "The minister said the new cookie law would take effect in May.",
+    ])
+    rules = default_rules()
+    lines = split_lines(page)
+    fast = matcher_for(rules).hits(lines)
+    for i, p in enumerate(lines.plains):
+        slow = _cue_hits(p, rules)
+        assert set(fast.get(i, {})) == set(slow), p

@@ -1,116 +1,43 @@
 """Plain-text scrape cleaning: one candidate paragraph a line → title, body, removed spans.
 
-The cleaner classifies lines, it does not parse sentences, so it is plain Python and fast
-(thousands of pages a second). Steps:
+The cleaner classifies lines, it does not parse sentences, so it is plain Python. Whole-page
+passes do what can be done at once (``text_lines``: normalising, glued sentences; ``text_cues``:
+the cue rules, found through literals in one pass). Steps:
 
 1. split the input into lines and split lines glued at a missing sentence boundary
    ("…all the difference.Vladimir Putin has thanked…");
 2. give every line a verdict from its own evidence: a learned boilerplate line, a cue from
    ``data/clean/boilerplate.toml`` (donation appeals, comment prompts, menus…), publisher
-   self-reference, or its shape (length, stopword density, end punctuation);
+   self-reference, a picture credit, a date line, or its shape (length, stopword density, end
+   punctuation); mark the headings that open what follows a story (``[sections]``: related
+   articles, comments, the author's box) and comment stamps;
 3. pick the title (the first headline-shaped line before the story) and keep the lede after it;
 4. let boilerplate blocks absorb the weakly marked lines inside them (appeals come in runs), then
    find the story: the stretch of lines with the highest content score (story words count for it,
-   menu items and cue lines against it). Lines inside it without a verdict of their own
-   (subheadings, list items) are kept; lines outside it are dropped, each with its reason.
+   menu items and cue lines against it; once the story has begun, a section heading costs a
+   crossing and makes the rest of the page count less). Lines inside it without a verdict of
+   their own (subheadings, list items) are kept, and so are long prose lines cut off from it
+   between the title and its start; lines outside it are dropped, each with its reason;
+5. a long line repeating a kept line above it is dropped.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
+import tomllib
+from functools import lru_cache
+from importlib import resources
 
 from forewarn.models import RemovedSpan
 
 from .result import Cleaned
 from .rules import Rules, default_rules
-
-__all__ = ["clean_text", "line_key", "split_glued"]
-
-# --------------------------------------------------------------------------------------------
-# Normalisation
+from .text_cues import matcher_for
+from .text_lines import line_key, plain, split_glued, split_lines
 
 _DIGITS = re.compile(r"\d+")
-_PLAIN = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-",
-                        "\u00a0": " ", "\u200b": "", "\ufeff": ""})
 
-
-def _plain(line: str) -> str:
-    if not line.isascii():
-        line = unicodedata.normalize("NFKC", line).translate(_PLAIN)
-    return " ".join(line.lower().split())
-
-
-def line_key(line: str) -> str:
-    """The normalised key of a line: NFKC, lowercase, plain quotes, whitespace collapsed,
-    every run of digits masked as ``#`` ("Comments 711" and "Comments 12" share a key)."""
-    return _DIGITS.sub("#", _plain(line))
-
-
-# --------------------------------------------------------------------------------------------
-# Glued lines
-
-#: A sentence end glued to the next sentence: punctuation, quotes or brackets (closing this
-#: sentence or opening the next), then an uppercase letter that starts a word (followed by a
-#: lowercase letter, or a one-letter word such as "I" or "A").
-_GLUE = re.compile(r"(?<=\S)([.!?]+)([\"'”’)\]]*)(?=[A-Z](?:[a-z]|\s))")
-_ABBREV = frozenset("""
-mr mrs ms mx dr prof st jr sr sen rep gov gen lt col capt cpt sgt maj adm cmdr rev hon pres supt
-insp det no nos vs etc inc ltd co corp plc llc bros dept est approx fig figs vol vols ed eds pp
-jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-mt ft ave blvd rd hwy univ assn govt intl natl
-""".split())
-_DOMAIN_AFTER = re.compile(r"(?:com|org|net|gov|edu|co|io|uk|de|fr|ru|info|biz)\b", re.I)
-
-
-def _is_abbreviation(token: str) -> bool:
-    word = token.strip("\"'“‘([").rstrip(".")
-    if not word:
-        return True
-    low = word.lower()
-    if low in _ABBREV:
-        return True
-    # dotted initialisms and short forms: U.S, e.g, i.e, a.m, Ph.D, U.K
-    if re.fullmatch(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}", word):
-        return True
-    return len(word) == 1  # a single initial: "J.Smith"
-
-
-def split_glued(line: str) -> list[str]:
-    """Split a line at sentence ends glued to the next sentence without a space.
-
-    Abbreviations ("U.S.", "Mr.", "e.g."), decimals ("3.5"), URLs and domain names are not split.
-    Returns ``[line]`` when there is nothing to split.
-    """
-    if "." not in line and "!" not in line and "?" not in line:
-        return [line]
-    pieces: list[str] = []
-    start = 0
-    for m in _GLUE.finditer(line):
-        cut = m.end(1)
-        for ch in m.group(2):  # closing quotes and brackets stay with the sentence they close
-            if ch in "”’)]" or ch == '"' and line.count('"', start, cut) % 2 == 1:
-                cut += 1
-            else:
-                break
-        tok_start = max(line.rfind(" ", 0, m.start()), line.rfind("\t", 0, m.start())) + 1
-        tok_end = line.find(" ", cut)
-        token = line[tok_start: tok_end if tok_end != -1 else len(line)]
-        left = line[tok_start:m.start()]
-        if not left or "://" in token or "www." in token.lower() or "@" in token:
-            continue
-        if m.group(1).startswith(".") and (_is_abbreviation(left) or _DOMAIN_AFTER.match(line, m.end(1))):
-            continue
-        if not any(c.isalpha() for c in left):
-            continue
-        pieces.append(line[start:cut].strip())
-        start = cut
-    if not pieces:
-        return [line]
-    pieces.append(line[start:].strip())
-    return [p for p in pieces if p]
-
+__all__ = ["clean_text", "line_key", "split_glued"]
 
 # --------------------------------------------------------------------------------------------
 # Line evidence
@@ -130,22 +57,39 @@ without would yet you your yours yourself yourselves said says say told accordin
 
 _SECOND = frozenset("you your yours yourself you're you've you'll you'd".split())
 _FIRST_PLURAL = frozenset("we our ours us ourselves we're we've we'll we'd".split())
+
+
+def _with_punctuation(words: frozenset[str]) -> frozenset[str]:
+    """The words as whitespace tokens may carry them: with punctuation glued on either side."""
+    out = set(words)
+    for w in words:
+        out.update(w + p for p in (",", ".", ";", ":", "!", "?", '"', ")", '."', ',"', "'s"))
+        out.update(p + w for p in ('"', "(", "'"))
+    return frozenset(out)
+
+
+_STOPX = _with_punctuation(_STOP)
+_SECONDX = _with_punctuation(_SECOND)
+_FIRST_PLURALX = _with_punctuation(_FIRST_PLURAL)
+_PERSONAL = _SECONDX | _FIRST_PLURALX
+_ENDS = frozenset(".!?…")
 #: Words a publisher uses about its own work (for the self-reference test).
 _MEDIA = re.compile(
     r"\b(?:journalism|journalists?|reporters?|reporting|newsroom|editors?|readers?|the story"
     r"|our (?:coverage|stories|articles|work|mission|site|website|newsletter|documentar(?:y|ies))"
     r"|news outlets?|paywalls?|on the ground|subscribers?|independent)\b")
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _QUOTED = re.compile(r"\"[^\"]*\"|«[^»]*»")
-_SENT_END = re.compile(r"[.!?…][\"')\]]*$")
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+#: Reasons of short lines that, after the story has begun, open what follows it.
+_MARKS = frozenset({"comment-prompt"})
 #: Reasons whose blocks absorb weakly marked neighbours (appeals come in runs of lines).
 _APPEALS = frozenset({"donation-appeal", "comment-prompt", "newsletter", "subscription", "cookie",
                       "publisher-self-reference"})
 # The numbers below were calibrated together on WCXB-dev article pages flattened to text
 # (bench/clean_text_wcxb.py): body F1 0.875 with jusText-like neighbour rules ("jt"), 0.904 with
-# the best-scoring region ("region").
+# the best-scoring region ("region"), 0.92 with section headings, dates, captions and repeats
+# (checked on three disjoint thirds of the pages, to keep clear of single pages).
 #: Shape classes: a line under SHORT_WORDS words is short; a good line has at least GOOD_STOP of
 #: its words in the stopword list, a borderline ("near") one at least NEAR_STOP.
 SHORT_WORDS = 6
@@ -157,11 +101,11 @@ MODE = "region"
 #: Region scores: a good line scores its word count, a near one NEAR_WEIGHT of it; a cue line
 #: costs at least HARD_PENALTY, a menu-like short line SHORT_PENALTY (a longer or punctuated
 #: short line, e.g. a list item, LIST_FACTOR of that), a non-prose line BAD_WEIGHT per word.
-HARD_PENALTY = 10
-SHORT_PENALTY = 6
+HARD_PENALTY = 15
+SHORT_PENALTY = 5
 LIST_FACTOR = 0.5
-NEAR_WEIGHT = 0.5
-BAD_WEIGHT = 0.3
+NEAR_WEIGHT = 0.3
+BAD_WEIGHT = 0.6
 #: Keep good lines outside the best region too (costs precision: comments, teasers).
 KEEP_GOOD_OUTSIDE = False
 #: ("jt" mode) a line is kept when good lines on both sides are at most this many lines apart.
@@ -170,77 +114,122 @@ GAP_LINES = 8
 LONG_CUE_WORDS = 40
 #: Self-reference: "we/our" twice and at least this many words about journalism.
 SELF_MEDIA = 2
+#: A heading that ends the story ([sections] in boilerplate.toml) has at most this many words.
+SECTION_WORDS = 40
+#: The story has begun once this many story words lie after the title; a section heading after
+#: that point (related articles, comments) makes the rest of the page count TAIL_FACTOR as much.
+STORY_STARTED = 80
+TAIL_FACTOR = 0.25
+#: What crossing such a heading costs the region (None: the region never crosses one).
+SECTION_PENALTY: float | None = 60
+#: Values of ``_Line.end``: the line opens what follows the story.
+SECTION_HEADING = 1
+DATE_LINE = 2
+#: A date line after the story has begun opens what follows it, like a section heading.
+DATES_END = True
+#: ... only a date with a time of day (a comment's stamp; a dateline under a story has none).
+DATE_TIME_ONLY = True
+#: A kept line of at least this many words that repeats a kept line above it is dropped (0: never).
+DROP_REPEATS = 8
+#: Good lines of at least this many words between the title and the region are kept (0: never).
+GOOD_BEFORE = 25
+#: A short comment prompt ("Reply", "Report") after the story has begun opens the comments.
+COMMENT_MARKS = True
 #: The title must be at most this many lines before the first good line.
 TITLE_WINDOW = 10
 
 
-@dataclass(slots=True)
 class _Line:
-    text: str
-    plain: str  # lowercase, plain quotes, collapsed spaces
-    key: str
-    words: int
-    stop: float
-    ends: bool  # ends with sentence punctuation
-    you: int  # second-person words outside quotation marks
-    we: int  # first-person-plural words outside quotation marks
-    media: int
-    glued: bool
-    wordlist: list[str]
-    cls: str = ""
-    reason: str = ""
-    cue_weak: bool = False
-    lede: bool = False
+    """One candidate line and its evidence."""
+
+    __slots__ = ("text", "plain", "key", "words", "stop", "ends", "you", "we", "media", "glued",
+                 "cls", "reason", "cue_weak", "lede", "end")
+
+    def __init__(self, text: str, plain: str, key: str, glued: bool) -> None:
+        self.text, self.plain, self.key, self.glued = text, plain, key, glued
+        toks = plain.split()
+        n = self.words = len(toks)
+        self.stop = sum(map(_STOPX.__contains__, toks)) / n if n else 0.0
+        self.ends = plain.rstrip("\"')]")[-1:] in _ENDS
+        self.you = self.we = self.media = 0
+        if not _PERSONAL.isdisjoint(toks):
+            self._personal(toks)
+        self.cls = self.reason = ""
+        self.cue_weak = self.lede = False
+        self.end = 0
+
+    def _personal(self, toks: list[str]) -> None:
+        """Second-person and first-person-plural words outside quotation marks."""
+        plain = self.plain
+        if '"' in plain or "«" in plain:
+            outside = _QUOTED.sub(" ", plain)
+            if outside.startswith('"') and outside.count('"') == 1:  # a quote over paragraphs
+                outside = ""
+            toks = outside.split()
+        else:
+            outside = plain
+        self.you = sum(map(_SECONDX.__contains__, toks))
+        self.we = sum(map(_FIRST_PLURALX.__contains__, toks))
+        self.media = len(_MEDIA.findall(outside)) if self.you or self.we else 0
+
+
+@lru_cache(maxsize=1)
+def _sections() -> tuple[re.Pattern[str] | None, ...]:
+    """Headings that open a part of the page that is not the story, and date lines
+    (``[sections]`` ``end`` and ``dates`` in the packaged ``boilerplate.toml``), each as one
+    anchored pattern."""
+    data = tomllib.loads(resources.files("forewarn").joinpath("data/clean/boilerplate.toml")
+                         .read_bytes().decode("utf-8"))
+    sections = data.get("sections") or {}
+
+    def one(pats: list[str]) -> re.Pattern[str] | None:
+        return re.compile("(?:" + "|".join(f"(?:{p})" for p in pats) + ")$") if pats else None
+
+    return (one(sections.get("end") or []), one(sections.get("dates") or []),
+            one(sections.get("captions") or []))
 
 
 def _features(text: str, glued: bool) -> _Line:
-    plain = _plain(text)
-    words = _WORD.findall(plain)
-    n = len(words)
-    stop = sum(map(_STOP.__contains__, words)) / n if n else 0.0
-    if '"' in plain or "«" in plain:
-        outside = _QUOTED.sub(" ", plain)
-        if outside.startswith('"') and outside.count('"') == 1:  # a quote over paragraphs
-            outside = ""
-        ow = _WORD.findall(outside)
-    else:
-        outside, ow = plain, words
-    you = sum(map(_SECOND.__contains__, ow))
-    we = sum(map(_FIRST_PLURAL.__contains__, ow))
-    return _Line(
-        text=text, plain=plain, key=_DIGITS.sub("#", plain) if any(map(str.isdigit, plain)) else plain,
-        words=n, stop=stop, ends=bool(_SENT_END.search(plain)), you=you, we=we,
-        media=len(_MEDIA.findall(outside)) if you or we else 0, glued=glued, wordlist=words,
-    )
+    """The evidence of one line on its own (the cleaner computes it page by page)."""
+    p = plain(text)
+    return _Line(text, p, _DIGITS.sub("#", p), glued)
 
 
-def _cue_reason(line: _Line, rules: Rules) -> tuple[str, bool]:
-    """The boilerplate reason a line's cues give, and whether the evidence is only weak."""
-    short = line.words <= rules.short_words
-    plain = line.plain
-    if short and rules.whole is not None:
-        m = rules.whole.match(plain)
-        if m:
-            return rules.reason_of(m.lastgroup), False
-    if rules.cue is None or not rules.may_cue({w[:4] for w in line.wordlist}, plain):
-        return "", True
-    hits: dict[str, set[str]] = {}
-    for m in rules.cue.finditer(plain):
-        hits.setdefault(m.lastgroup, set()).add(m.group(0))
-    if not hits:
-        return "", True
+def _decide(hits: dict[str, set[str]], short: bool, line: _Line, rules: Rules) -> tuple[str, bool]:
     for group in sorted(hits, key=lambda g: int(g[1:])):  # file order decides between reasons
         if short or len(hits[group]) >= 2 or line.words <= LONG_CUE_WORDS and line.you + line.we >= 1:
             return rules.reason_of(group), False
     return rules.reason_of(min(hits, key=lambda g: int(g[1:]))), True
 
 
+def _cue_hits(plain_line: str, rules: Rules) -> dict[str, set[str]]:
+    hits: dict[str, set[str]] = {}
+    if rules.cue is not None:
+        for m in rules.cue.finditer(plain_line):
+            hits.setdefault(m.lastgroup, set()).add(m.group(0))
+    return hits
+
+
+def _cue_reason(line: _Line, rules: Rules) -> tuple[str, bool]:
+    """The boilerplate reason a line's cues give, and whether the evidence is only weak."""
+    short = line.words <= rules.short_words
+    if short and rules.whole is not None:
+        m = rules.whole.match(line.plain)
+        if m:
+            return rules.reason_of(m.lastgroup), False
+    hits = _cue_hits(line.plain, rules)
+    if not hits:
+        return "", True
+    return _decide(hits, short, line, rules)
+
+
+_MENU_CH = re.compile(r"[|•·»›>/-]")
 _SEP = re.compile(r"\s*[|•·»›>/]\s*|\s+-\s+")
 
 
 def _menu_like(line: _Line) -> bool:
     """A run of menu items or a breadcrumb: "Home > World > Europe", "News | Sport | Weather"."""
-    if line.ends or not any(c in line.text for c in "|•·»›>/-"):
+    if line.ends or line.words < 3 or _MENU_CH.search(line.text) is None:
         return False
     parts = [p for p in _SEP.split(line.text) if p]
     if len(parts) < 3:
@@ -276,18 +265,6 @@ def _headline_like(line: _Line) -> bool:
 
 
 # --------------------------------------------------------------------------------------------
-
-
-def _candidates(text: str) -> list[tuple[str, bool]]:
-    out: list[tuple[str, bool]] = []
-    for raw in text.splitlines():
-        line = " ".join(raw.split())
-        if not line:
-            continue
-        pieces = split_glued(line)
-        glued = len(pieces) > 1
-        out.extend((p, glued) for p in pieces)
-    return out
 
 
 def _find_title(lines: list[_Line]) -> int | None:
@@ -358,16 +335,46 @@ def _settle_by_region(lines: list[_Line], title_idx: int | None) -> None:
         start += 1
     best, best_lo, best_hi = 0.0, start, start - 1
     run, lo = 0.0, start
+    seen, factor = 0.0, 1.0
     for i in range(start, len(lines)):
+        ln = lines[i]
+        if ln.end == DATE_LINE and seen < STORY_STARTED:
+            score = _score(ln)
+        elif ln.end == DATE_LINE and not DATES_END:
+            score = _score(ln)
+        elif ln.end:
+            # a heading that opens a list of other articles or the comments: what follows is
+            # not the story once the story has begun (a weaker claim to the region)
+            if seen >= STORY_STARTED:
+                factor = TAIL_FACTOR
+            if SECTION_PENALTY is None:
+                run, lo = 0.0, i + 1
+                continue
+            score = -SECTION_PENALTY
+        else:
+            score = _score(ln)
+            if score > 0:
+                seen += score
+                score *= factor
         if run <= 0:
             run, lo = 0.0, i
-        run += _score(lines[i])
+        run += score
         if run > best:
             best, best_lo, best_hi = run, lo, i
+    # story paragraphs between the title and the region, cut off from it by an advert or a
+    # box, still belong to the story (unless a section heading stands between)
+    early = set()
+    if GOOD_BEFORE and title_idx is not None:
+        for i in range(best_lo - 1, start - 1, -1):
+            ln = lines[i]
+            if ln.end == SECTION_HEADING:
+                break
+            if ln.cls == GOOD and ln.words >= GOOD_BEFORE and _open(ln):
+                early.add(i)
     for i, ln in enumerate(lines):
         if i == title_idx or not _open(ln):
             continue
-        if best_lo <= i <= best_hi or ln.lede or ln.cls == GOOD and KEEP_GOOD_OUTSIDE:
+        if best_lo <= i <= best_hi or ln.lede or i in early or ln.cls == GOOD and KEEP_GOOD_OUTSIDE:
             ln.cls = GOOD
         else:
             ln.cls, ln.reason = BAD, ln.reason or (
@@ -393,39 +400,72 @@ def clean_text(text: str, *, known_boilerplate: set[str] | frozenset[str] = froz
 
 def _clean_text(text: str, known_boilerplate: set[str] | frozenset[str], site: str | None,
                 rules: Rules) -> Cleaned:
-    cands = _candidates(text or "")
-    lines = [_features(t, g) for t, g in cands]
-    keys = [ln.key for ln in lines]
+    src = split_lines(text or "")
+    keys = _DIGITS.sub("#", src.block).split("\n") if src.plains else []
+    lines = [_Line(t, p, k, g) for t, p, k, g in zip(src.texts, src.plains, keys, src.glued)]
     total_words = sum(ln.words for ln in lines)
     english = total_words > 0 and sum(ln.stop * ln.words for ln in lines) / total_words >= 0.12
 
     # 1. evidence from the line itself
-    for ln, key in zip(lines, keys):
-        if key in known_boilerplate:
+    matcher = matcher_for(rules)
+    limit = rules.short_words
+    short = [ln.words <= limit for ln in lines]
+    whole = matcher.whole_hits(src, short)
+    cue_hits = matcher.hits(src)
+    reason_of = rules.reason_of
+    for i, ln in enumerate(lines):
+        if known_boilerplate and ln.key in known_boilerplate:
             ln.cls, ln.reason = BAD, "known-boilerplate"
             continue
-        reason, weak = _cue_reason(ln, rules)
+        group = whole.get(i)
+        if group is not None:
+            ln.cls, ln.reason = BAD, reason_of(group)
+            continue
+        reason, weak = "", True
+        hits = cue_hits.get(i)
+        if hits:
+            reason, weak = _decide(hits, short[i], ln, rules)
         if reason and not weak:
             ln.cls, ln.reason = BAD, reason
             continue
         if _menu_like(ln):
             ln.cls, ln.reason = BAD, "navigation"
             continue
-        if _self_reference(ln, site):
+        if ln.we and _self_reference(ln, site):
             ln.cls, ln.reason = BAD, "publisher-self-reference"
             continue
         ln.cue_weak = bool(reason)
         ln.reason = reason
         ln.cls = _shape_class(ln, english)
 
+    ends, dates, captions = _sections()
+    for ln in lines:
+        if ln.words > SECTION_WORDS:
+            continue
+        if captions is not None and ln.cls != BAD and ": " in ln.plain and captions.match(ln.plain):
+            ln.cls, ln.reason = BAD, "caption"
+            continue
+        if dates is not None and ln.words <= 8 and (ln.key != ln.plain or " ago" in ln.plain) \
+                and dates.match(ln.plain):
+            ln.end = DATE_LINE if ":" in ln.plain or " ago" in ln.plain or not DATE_TIME_ONLY else 0
+            if ln.cls != BAD:
+                ln.cls, ln.reason = BAD, "date"
+        elif COMMENT_MARKS and ln.reason in _MARKS and ln.words <= 4:
+            ln.end = DATE_LINE
+        elif ends is not None and not ln.ends and (ln.words <= 12 or ln.key[:1] == "#") \
+                and ends.match(ln.plain):
+            ln.end = SECTION_HEADING
+            if ln.cls != BAD:
+                ln.cls, ln.reason = BAD, "section-heading"
+
     # 2. boilerplate blocks absorb weakly marked lines inside or at their edge
-    changed = True
+    weak = [i for i, ln in enumerate(lines) if ln.cue_weak or ln.you or ln.we]
+    changed = bool(weak)
     while changed:
         changed = False
-        for i, ln in enumerate(lines):
+        for i in weak:
+            ln = lines[i]
             if ln.cls == BAD and ln.reason not in ("", "low-content"):
-                continue
-            if not (ln.cue_weak or ln.you + ln.we >= 1):
                 continue
             marks = [n.reason for n in (lines[i - 1] if i else None,
                                         lines[i + 1] if i + 1 < len(lines) else None)
@@ -462,7 +502,18 @@ def _clean_text(text: str, known_boilerplate: set[str] | frozenset[str], site: s
             if i != title_idx and ln.reason in ("", "short-fragment", "low-content") and ln.ends and ln.words >= 3:
                 ln.cls, ln.reason = GOOD, ""
 
-    # 6. assemble
+    # 6. a line repeated on the page (a table of contents, a heading shown twice, a teaser of
+    #    the story itself) is kept once
+    if DROP_REPEATS:
+        seen: set[str] = set()
+        for ln in lines:
+            if ln.cls != GOOD:
+                continue
+            if ln.key in seen and ln.words >= DROP_REPEATS:
+                ln.cls, ln.reason = BAD, "repeated"
+            seen.add(ln.key)
+
+    # 7. assemble
     kept: list[str] = []
     removed: list[RemovedSpan] = []
     length = 0
