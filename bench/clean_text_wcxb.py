@@ -109,11 +109,16 @@ def main() -> int:
         from forewarn.clean import clean_html
 
         html_rows, traf_rows, dates, date_tries, date_wrong, date_extra = [], [], 0, 0, 0, 0
-        t0 = time.perf_counter()
+        html_titles, html_worst = 0, []
+        t0, c0 = time.perf_counter(), time.process_time()
         results = [clean_html(p[3], url=p[1]) for p in pages]
-        elapsed = time.perf_counter() - t0
+        elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
         for (pid, url, gt, html, text, gold), c in zip(pages, results):
-            html_rows.append(score(c.body, gold))
+            row = score(c.body, gold)
+            html_rows.append(row)
+            html_worst.append((row[2], pid, row[0], row[1], c.article_confidence))
+            gt_title = " ".join((gt.get("title") or "").split()).lower()
+            html_titles += bool(c.title) and " ".join(c.title.split()).lower() == gt_title
             if gt.get("publish_date"):
                 date_tries += 1
             if c.published is not None:
@@ -124,19 +129,31 @@ def main() -> int:
                 else:
                     date_wrong += 1
         summarise("html, clean_html", html_rows)
-        print(f"clean_html throughput: {len(pages) / elapsed:.1f} docs/s")
+        print(f"clean_html throughput: {len(pages) / elapsed:.1f} docs/s wall, "
+              f"{len(pages) / cpu:.1f} docs/s of this process's CPU (one core)")
+        print(f"clean_html title exact match: {html_titles / len(pages):.3f}")
+        flagged = sum(1 for c in results if "not-an-article" in c.flags)
+        print(f"flagged not-an-article: {flagged} of {len(pages)} (all are articles: false alarms)")
         print(f"dates: {dates} right of {date_tries} pages with a true date, {date_wrong} differ "
               f"from it (often: the truth is the 'updated' date, forewarn keeps the original); "
               f"{date_extra} given where the truth has none")
+        if args.worst:
+            for f, pid, p, r, conf in sorted(html_worst)[:args.worst]:
+                print(f"  worst html {pid}: F1 {f:.3f} (P {p:.3f} R {r:.3f}, article confidence {conf})")
         try:
             import trafilatura  # noqa: F401
 
             from forewarn.clean.html import _trafilatura
 
             traf = _trafilatura()
-            for (pid, url, gt, html, text, gold) in pages:
-                traf_rows.append(score(traf.extract(html, url=url) or "", gold))
+            t0, c0 = time.perf_counter(), time.process_time()
+            outputs = [traf.extract(html, url=url) or "" for (pid, url, gt, html, text, gold) in pages]
+            elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+            for (pid, url, gt, html, text, gold), out in zip(pages, outputs):
+                traf_rows.append(score(out, gold))
             summarise("html, trafilatura", traf_rows)
+            print(f"trafilatura extract throughput: {len(pages) / elapsed:.1f} docs/s wall, "
+                  f"{len(pages) / cpu:.1f} docs/s CPU")
         except Exception as exc:  # noqa: BLE001
             print(f"trafilatura baseline unavailable: {exc!r}")
     return 0

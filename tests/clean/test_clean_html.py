@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -129,3 +130,148 @@ def test_random_htmlish_never_crashes(text: str) -> None:
         cleaned = clean_document(text, kind=kind)
         assert isinstance(cleaned.body, str)
         assert cleaned.kind in ("html", "text")
+
+
+# -- not an article -----------------------------------------------------------------------------
+
+def _listing_page() -> str:
+    items = "".join(
+        f'<li class="product"><a href="/p/{n}"><img src="/i/{n}.jpg" alt="">Blue cotton shirt '
+        f'model {n}</a><span class="price">${19 + n}.99</span><button>Add to cart</button></li>'
+        for n in range(24))
+    return ("<html><head><title>Shirts | Example Shop</title>"
+            '<meta property="og:type" content="product.group">'
+            '<script type="application/ld+json">{"@context": "https://schema.org", '
+            '"@type": "ItemList", "itemListElement": []}</script></head><body>'
+            '<nav><a href="/">Home</a> <a href="/shirts">Shirts</a> <a href="/sale">Sale</a></nav>'
+            f'<main><h1>Shirts</h1><ul class="grid">{items}</ul></main>'
+            "<footer><p>Free shipping on orders over $50.</p></footer></body></html>")
+
+
+def _section_page() -> str:
+    teasers = "".join(
+        f'<div class="teaser"><h3><a href="/world/story-{n}">Officials meet in capital number {n} '
+        f'to discuss the regional water agreement</a></h3><a href="/world/story-{n}">Read more</a>'
+        "</div>" for n in range(30))
+    return ("<html><head><title>World news | Daily Example</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>'
+            f"<main><h1>World</h1>{teasers}</main></body></html>")
+
+
+def test_article_is_not_flagged() -> None:
+    cleaned = clean_html(PAGE, url="https://gazette.example.org/news/harbour-wall-repaired")
+    assert cleaned.flags == []
+    assert cleaned.article_confidence is not None and cleaned.article_confidence >= 0.5
+
+
+def test_product_listing_is_flagged_not_an_article() -> None:
+    cleaned = clean_html(_listing_page(), url="https://shop.example/collections/shirts")
+    assert "not-an-article" in cleaned.flags
+    assert cleaned.article_confidence is not None and cleaned.article_confidence < 0.5
+    assert any(w.startswith("not-an-article") for w in cleaned.warnings)
+
+
+def test_section_index_is_flagged_not_an_article() -> None:
+    cleaned = clean_html(_section_page(), url="https://daily.example/category/world/")
+    assert "not-an-article" in cleaned.flags
+    assert cleaned.article_confidence < 0.5
+
+
+def test_article_confidence_reasons() -> None:
+    from forewarn.clean.pagekind import article_confidence
+
+    prose = " ".join(STORY)
+    score, reasons = article_confidence(None, url="https://x.example/2024/03/story", body=prose * 3,
+                                        blocks=[prose], link_chars=10, visible_chars=2000)
+    assert score >= 0.5 and reasons == []
+    score, reasons = article_confidence(None, url="https://x.example/", body="Home\n\nNews",
+                                        blocks=["Home", "News"], link_chars=900, visible_chars=1000)
+    assert score < 0.5
+    assert any("front page" in r for r in reasons) and any("links" in r for r in reasons)
+
+
+# -- title, tree reuse --------------------------------------------------------------------------
+
+def test_title_prefers_the_matching_h1() -> None:
+    page = PAGE.replace("<title>Harbour wall repaired after winter storm | Marrow Bay Gazette</title>",
+                        "<title>Marrow Bay Gazette - Harbour wall repaired after storm</title>")
+    assert clean_html(page).title == "Harbour wall repaired after winter storm"
+
+
+def test_title_unescapes_entities_in_the_head() -> None:
+    page = ("<html><head><title>Fish &amp; chips prices rise | Gazette</title></head><body><article>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</article></body></html>")
+    assert clean_html(page).title == "Fish & chips prices rise"
+
+
+def test_visible_blocks_accepts_a_parsed_tree_and_counts_link_text() -> None:
+    from forewarn.clean.blocks import block_stats, parse_html
+
+    markup = "<html><body><p>Plain words here</p><p><a href='/x'>linked</a> tail</p></body></html>"
+    tree = parse_html(markup)
+    assert visible_blocks(tree) == visible_blocks(markup) == ["Plain words here", "linked tail"]
+    blocks, link_chars, all_chars = block_stats(tree)
+    assert link_chars == len("linked") and all_chars >= len("Plain words herelinked tail")
+    assert visible_blocks(tree) == blocks  # the tree is not modified
+
+
+def test_no_wrong_date_from_free_text() -> None:
+    page = ("<html><head><title>Council meets</title></head><body><article><h1>Council meets</h1>"
+            + "".join(f"<p>{p}</p>" for p in STORY)
+            + "<p>The harbour was first built on 3 June 1887, records show.</p></article></body></html>")
+    assert clean_html(page).published is None
+
+
+# -- property: random well-formed pages ---------------------------------------------------------
+
+_WORDS = st.sampled_from(["the", "council", "said", "harbour", "storm", "on", "Monday", "a",
+                          "report", "price", "$19.99", "Home", "Share", "cookies", "&amp;", "é", "中"])
+_TEXT = st.lists(_WORDS, min_size=0, max_size=40).map(" ".join)
+_ELEMENTS = st.sampled_from(["p", "div", "section", "article", "nav", "footer", "aside", "li",
+                             "h1", "h2", "a", "span", "script", "table", "td", "figure"])
+
+
+def _tree_html(depth: int = 3):
+    leaf = _TEXT
+    if depth == 0:
+        return leaf
+    child = _tree_html(depth - 1)
+    node = st.tuples(_ELEMENTS, st.lists(st.one_of(leaf, child), max_size=4)).map(
+        lambda t: f"<{t[0]}>{''.join(t[1])}</{t[0]}>")
+    return st.one_of(leaf, node)
+
+
+@_FAST
+@given(st.lists(_tree_html(), min_size=0, max_size=6).map("".join),
+       st.sampled_from([None, "https://news.example/2024/05/story", "https://shop.example/",
+                        "https://x.example/tag/sport"]))
+def test_random_pages_keep_the_cleaners_contract(body: str, url: str | None) -> None:
+    page = f"<html><head><title>Random page</title></head><body>{body}</body></html>"
+    cleaned = clean_html(page, url=url)
+    assert cleaned.kind == "html"
+    assert isinstance(cleaned.body, str)
+    assert cleaned.flags in ([], ["not-an-article"])
+    if cleaned.body:
+        assert cleaned.article_confidence is not None and 0.0 <= cleaned.article_confidence <= 1.0
+        # every word of the body is text the page shows (nothing invented, no markup or script
+        # leaks); word boundaries may differ: trafilatura may glue a block's text to a
+        # neighbour's, and inline tags glue words in the flattened text
+        visible = " ".join(visible_blocks(page))
+        squeezed = "".join(visible.split())
+        shown = sorted(set(re.findall(r"\w+", visible)), key=len, reverse=True)
+        made_of_shown = re.compile("(?:" + "|".join(map(re.escape, shown)) + ")+") if shown else None
+        for word in re.findall(r"\w+", cleaned.body):
+            assert word in squeezed or (made_of_shown and made_of_shown.fullmatch(word)), word
+    assert all(span.reason and 0 <= span.at <= len(cleaned.body) for span in cleaned.removed)
+
+
+def test_author_and_site_from_json_ld_when_the_head_lacks_them() -> None:
+    page = ('<html><head><title>Council meets | Gazette</title><script type="application/ld+json">'
+            '{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Sam Writer"}], '
+            '"publisher": {"@type": "Organization", "name": "The Gazette"}}</script></head><body>'
+            "<article><h1>Council meets</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+            + "</article></body></html>")
+    cleaned = clean_html(page)
+    assert cleaned.author == "Sam Writer"
+    assert cleaned.site == "The Gazette"
+    assert cleaned.flags == []

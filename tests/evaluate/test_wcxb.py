@@ -30,3 +30,6 @@ def test_wcxb_scorer_on_a_tiny_set(tmp_path):
     assert set(metrics["body"]) == {"forewarn-html", "forewarn-text", "all-lines", "trafilatura"}
     assert metrics["body"]["all-lines"]["precision"] < 1.0
     assert metrics["date"]["forewarn-html"]["spurious"] == 0
+    assert metrics["title_exact"]["forewarn-html"] == 1.0
+    assert metrics["flagged_not_an_article"]["forewarn-html"] == 0
+    assert metrics["cpu_pages_per_second"]["forewarn-html"] > 0

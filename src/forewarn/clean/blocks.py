@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["visible_blocks"]
+__all__ = ["block_stats", "parse_html", "visible_blocks"]
 
 #: Elements whose content is never visible text.
 _SKIP = frozenset({
@@ -28,36 +28,68 @@ _BLOCK = frozenset({
 _WS = re.compile(r"\s+")
 
 
-def _tag(el) -> str:
-    tag = el.tag
-    if not isinstance(tag, str):  # comments, processing instructions, entities
-        return ""
-    if "}" in tag:
-        tag = tag.rsplit("}", 1)[1]
-    return tag.lower()
+_PLAIN, _BLOCKED, _SKIPPED, _LINK = 0, 1, 2, 3
+#: Tag → kind, filled as tags are met (comments and processing instructions are skipped).
+_KINDS: dict = {}
 
 
-def visible_blocks(html: str | bytes) -> list[str]:
-    """Return the page's visible text blocks in document order (whitespace collapsed).
+def _kind_of(tag) -> int:
+    if not isinstance(tag, str):
+        kind = _SKIPPED
+    else:
+        name = tag.rsplit("}", 1)[1].lower() if "}" in tag else tag.lower()
+        kind = (_SKIPPED if name in _SKIP else _BLOCKED if name in _BLOCK
+                else _LINK if name == "a" else _PLAIN)
+    if len(_KINDS) < 10_000:
+        _KINDS[tag] = kind
+    return kind
 
-    Never raises: an unparseable page gives an empty list.
-    """
+
+def parse_html(html: str | bytes):
+    """Parse a page with lxml (comments and processing instructions dropped); None when it
+    cannot be parsed. The tree can be passed to :func:`visible_blocks` and reused elsewhere."""
     try:
         import lxml.html
-        from lxml import etree
 
         if isinstance(html, str):
             # lxml refuses str input that carries an XML encoding declaration.
             html = html.encode("utf-8", "replace")
         if not html.strip():
-            return []
-        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
-        root = lxml.html.fromstring(html, parser=parser)
-    except Exception:  # noqa: BLE001 - any parser failure means "no text"
-        return []
+            return None
+        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                                      collect_ids=False, default_doctype=False)
+        return lxml.html.fromstring(html, parser=parser)
+    except Exception:  # noqa: BLE001 - any parser failure means "no tree"
+        return None
+
+
+def visible_blocks(html) -> list[str]:
+    """Return the page's visible text blocks in document order (whitespace collapsed).
+
+    ``html`` is the page's markup (str or bytes) or an lxml tree already parsed (it is not
+    modified). Never raises: an unparseable page gives an empty list.
+    """
+    return block_stats(html)[0]
+
+
+def block_stats(html) -> tuple[list[str], int, int]:
+    """The visible blocks (as :func:`visible_blocks`), the number of visible characters inside
+    links and the number of visible characters in all (for link density)."""
+    if isinstance(html, (str, bytes)):
+        root = parse_html(html)
+    else:
+        root = html
+    if root is None:
+        return [], 0, 0
+    try:
+        from lxml import etree
+    except Exception:  # noqa: BLE001
+        return [], 0, 0
 
     blocks: list[str] = []
     buf: list[str] = []
+    link_chars = 0
+    all_chars = 0
 
     def flush() -> None:
         if buf:
@@ -67,26 +99,47 @@ def visible_blocks(html: str | bytes) -> list[str]:
                 blocks.append(line)
 
     skip_depth = 0
+    link_depth = 0
+    kinds = _KINDS
     try:
         for event, el in etree.iterwalk(root, events=("start", "end")):
-            tag = _tag(el)
+            tag = el.tag
+            kind = kinds.get(tag)
+            if kind is None:
+                kind = _kind_of(tag)
             if event == "start":
-                if skip_depth or tag in _SKIP or not tag:
-                    if tag in _SKIP or not tag:
+                if skip_depth or kind == _SKIPPED:
+                    if kind == _SKIPPED:
                         skip_depth += 1
                     continue
-                if tag in _BLOCK:
+                if kind == _BLOCKED:
                     flush()
-                if el.text:
-                    buf.append(el.text)
+                elif kind == _LINK:
+                    link_depth += 1
+                text = el.text
+                if text:
+                    buf.append(text)
+                    n = len(text)
+                    all_chars += n
+                    if link_depth:
+                        link_chars += n
             else:
-                if tag in _SKIP or not tag:
+                if kind == _SKIPPED:
                     skip_depth -= 1
-                elif not skip_depth and tag in _BLOCK:
-                    flush()
-                if not skip_depth and el.tail:
-                    buf.append(el.tail)
+                elif not skip_depth:
+                    if kind == _LINK:
+                        link_depth -= 1
+                    elif kind == _BLOCKED:
+                        flush()
+                if not skip_depth:
+                    tail = el.tail
+                    if tail:
+                        buf.append(tail)
+                        n = len(tail)
+                        all_chars += n
+                        if link_depth:
+                            link_chars += n
         flush()
     except Exception:  # noqa: BLE001
         flush()
-    return blocks
+    return blocks, link_chars, all_chars

@@ -35,6 +35,10 @@ class Cleaned:
     date_source: str | None = None
     #: Notes about what went wrong without stopping the cleaner (a library failure, a fallback).
     warnings: list[str] = field(default_factory=list)
+    #: How sure the cleaner is that the page is an article at all (HTML only; None: not judged).
+    article_confidence: float | None = None
+    #: Doubts about the page as a whole, e.g. ``"not-an-article"`` (a listing, a shop, an index).
+    flags: list[str] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[str]:
