@@ -65,3 +65,60 @@ def test_speaker_label_and_byline(attrs):
 def test_first_person_inside_a_quote_is_not_a_source(attrs):
     text = "\u201cI think the plan is dead,\u201d the senator said."
     assert [s for s, *_ in attrs(text)] == ["the senator"]
+
+
+def test_parenthetical_cue_inside_the_clause(attrs):
+    text = "The new bridge, the mayor said, will open in the spring."
+    found = [(s, c, k) for s, c, _, k in attrs(text)]
+    assert ("the mayor", "said", "parenthetical") in found
+
+
+def test_passive_agent_is_the_source(attrs):
+    text = "The border closure was first reported by the Daily Lantern."
+    assert [s for s, *_ in attrs(text)] == ["the Daily Lantern"]
+
+
+def test_nearest_subject_after_an_inverted_quote(attrs):
+    text = "\u201cA very bad week,\u201d said Ola Brandt, an analyst at the Nordic Institute."
+    assert attrs(text)[0][0] == "Ola Brandt, an analyst at the Nordic Institute"
+
+
+def test_stance_verbs_take_objects_and_prepositions(attrs):
+    objects = attrs("Senator Ruiz criticized the new tariff plan on Monday.")
+    assert [(s, c, k) for s, c, _, k in objects] == [("Senator Ruiz", "criticized", "object")]
+    preps = attrs("Governor Lane spoke about the flooding at length.")
+    assert [(s, c) for s, c, *_ in preps] == [("Governor Lane", "spoke")]
+
+
+def test_stance_adjective_after_a_copula(attrs):
+    found = attrs("Farmers in the valley are worried that the dam will fail.")
+    assert [(s, c, k) for s, c, _, k in found] == [("Farmers in the valley", "worried", "adjective")]
+
+
+def test_possessive_noun_source_keeps_its_case_marker(attrs):
+    text = "The minister\u2019s claim that prices had fallen was false."
+    assert ("The minister\u2019s", "claim") in [(s, c) for s, c, *_ in attrs(text)]
+
+
+def test_participle_set_off_after_the_source_is_left_out(attrs):
+    text = "Maria Lind, speaking at a rally in Oslo, said the vote was close."
+    assert attrs(text)[0][0] == "Maria Lind"
+
+
+def test_dateline_before_a_dash_is_not_the_source(attrs):
+    text = "Lisbon (AFP) \u2013 Prime Minister Ana Costa said the talks would resume."
+    assert attrs(text)[0][0] == "Prime Minister Ana Costa"
+
+
+def test_headings_and_tallies_are_not_speakers(attrs):
+    text = "The Latest: Storm moves north.\nBrandt: 1,204.\nHALE: We will not give up.\n"
+    assert [s for s, c, _, k in attrs(text) if k == "label"] == ["HALE"]
+
+
+def test_cited_things_are_not_second_speakers(attrs):
+    found = attrs("The senator cited rising prices as a reason for the vote.")
+    assert [k for *_, k in found] != [] and "quoted" not in [k for *_, k in found]
+
+
+def test_continue_is_a_cue_only_with_a_quotation(attrs):
+    assert attrs("Support for the plan continues to grow among voters.") == []

@@ -5,18 +5,25 @@ independent of events: a *source* (who), a *cue* (the saying word or phrase) and
 Cues are data (``data/attribution.toml``); the engine handles
 
 - subject-verb-clause: "X said (that) …", "X told Y (that) …", "X said: …";
+- subject-verb-object or -preposition for verbs of stance: "X attacked the deal", "X spoke about
+  the plan", light verbs with a noun of saying ("X made the case that …");
 - inverted quotes: "'…,' said X", "'…,' X said", "…, officials said";
+- parenthetical cues: "The museum, Mr. Obama said, would …";
+- passives with an agent: "was first reported by The Washington Post";
 - "according to X", "per X";
 - chains: "Tass quoted a spokesman for the FSB as saying …" (two relations, outermost first);
 - noun cues: "his claim that …", "a statement from the Kremlin …";
+- stance adjectives after a copula: "Graham has been critical of Trump", "they are afraid that …";
 - transcript speaker labels: "WALLACE: …" at the start of a line;
 - quotes running on past their sentence: a sentence inside quotation marks with no cue of its
   own continues the previous relation's source.
 
 Source spans follow PolNeAR's convention: the whole noun phrase of the source, appositions and
-relative clauses included ("Mike Pence, the Indiana governor,"), and a pronoun source is the
-pronoun itself; :attr:`Attribution.antecedent` names the last person mentioned before a
-he/she when there is one (cheap, not coreference).
+relative clauses included ("Mike Pence, the Indiana governor,"), but not a participle set off by
+a comma ("Marco Rubio, speaking at a rally,"), a dateline before a dash or anything across a line
+break; a possessor keeps its "'s" ("Trump's claim"), and a pronoun source is the pronoun itself;
+:attr:`Attribution.antecedent` names the last person mentioned before a he/she when there is one
+(cheap, not coreference).
 """
 
 from __future__ import annotations
@@ -33,10 +40,14 @@ __all__ = ["Attribution", "AttributionCues", "attributions_of", "find_attributio
 Offsets = tuple[int, int]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_INHERIT = ("conj", "advcl", "xcomp", "pcomp")
+_INHERIT = ("conj", "advcl", "xcomp", "pcomp", "prep", "acomp")
 _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "csubj")
 _QUOTES = "\"“”‘’'«»"
 _PERSONAL = {"he", "she", "him", "her"}
+_PERSONAL_SUBJECTS = ("he", "she", "who")
+_HOLDERS = ("PERSON", "ORG", "NORP", "GPE")
+_PARTICIPLE = ("VBG", "VBN", "JJ", "RB")
+_DASHES = ("—", "–", "―", "--", "-")
 
 
 @dataclass(frozen=True)
@@ -94,18 +105,38 @@ def _source_span(subj: Token, cue: Token, cues: AttributionCues) -> Offsets | No
     for c in subj.rights:
         if c.dep_ == "relcl" and c.lemma_.lower() in cues.verbs and c.left_edge.i < end:
             end = min(end, c.left_edge.i)
+        elif c.dep_ in ("acl", "amod", "advcl") and c.tag_ in _PARTICIPLE and _set_off(c, start):
+            end = min(end, c.left_edge.i)  # "Marco Rubio, speaking at a rally, said"
     return _span(doc, start, end) if start < end else None
+
+
+def _set_off(tok: Token, floor: int) -> bool:
+    """Whether ``tok``'s phrase is set off by a comma or dash before it (non-restrictive)."""
+    i = tok.left_edge.i - 1
+    return i > floor and tok.doc[i].text in (",", "—", "–", "--", "(")
 
 
 def _subjects(verb: Token) -> list[Token]:
     cur = verb
     for _ in range(4):
-        found = [c for c in cur.children if c.dep_ in _SUBJ]
-        found += [p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agents = [p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents and any(c.dep_ == "auxpass" for c in cur.children):
+            return agents[:1]  # "was first reported by The Washington Post": the agent says
+        found = [c for c in cur.children if c.dep_ in _SUBJ] + agents
         if len(found) > 1 and found[0].dep_ == found[1].dep_ == "nsubj" and found[1].left_edge.i == found[0].i + 1:
             return [found[1]]  # "News agency Tass": two subject words, one source named by the last
+        if len(found) > 1 and found[0].dep_ == found[1].dep_ == "nsubj":
+            # '"Full panic mode," said Leslie Wimes': a quote parsed as a second subject; the
+            # source is the subject nearest the cue
+            return [min(found[:2], key=lambda t: abs(t.i - cur.i))]
         if found:
             return found[:1]
+        if cur.i == verb.i:
+            # "Trump, in Kentucky, said Tuesday": a subject the parser left unlabelled
+            loose = [c for c in cur.lefts if c.dep_ in ("dep", "npadvmod", "nmod", "appos") and c.pos_ in (
+                "PROPN", "PRON") and c.ent_type_ not in ("DATE", "TIME")]
+            if loose:
+                return loose[-1:]
         if cur.dep_ not in _INHERIT or cur.head.i == cur.i:
             return []
         cur = cur.head
@@ -120,11 +151,19 @@ def _content(verb: Token, cues: AttributionCues, lemma: str) -> tuple[Offsets | 
             return _subtree(c), "clause"
     head = verb.head
     # "'…,' said X" / "…, officials said": the cue hangs off the clause it reports.
-    if verb.dep_ in ("parataxis", "ccomp", "conj", "advcl") and head.i < verb.i and head.pos_ in ("VERB", "AUX"):
+    own_subject = any(c.dep_ in _SUBJ for c in verb.children)
+    if (verb.dep_ in ("parataxis", "ccomp") or verb.dep_ in ("conj", "advcl") and own_subject) and head.i < verb.i \
+            and head.pos_ in ("VERB", "AUX"):
         between = doc[head.i:verb.i]
         if any(t.text in ",—–-" or t.text in _QUOTES for t in between) and not any(
                 c.dep_ in ("dobj",) for c in verb.children):
             return _span(doc, head.left_edge.i, verb.left_edge.i), "inverted"
+    # "The museum, Mr. Obama said, would make …": a parenthetical cue inside the clause it reports.
+    if verb.dep_ == "parataxis" and head.i > verb.i and verb.right_edge.i < head.right_edge.i:
+        edge = verb.right_edge.i
+        after = doc[edge + 1] if edge + 1 < len(doc) else None
+        if doc[edge].text in ",—–" or (after is not None and (after.text in ",—–" or after.text in _QUOTES)):
+            return _span(doc, edge + 1, head.right_edge.i + 1), "parenthetical"
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if nxt is not None and nxt.text == ":":
         return _span(doc, nxt.i + 1, verb.sent.end), "colon"
@@ -134,27 +173,36 @@ def _content(verb: Token, cues: AttributionCues, lemma: str) -> tuple[Offsets | 
         if c.dep_ == "prt" and (lemma, c.lower_) in cues.phrases:
             objs = [o for o in verb.children if o.dep_ == "dobj"]
             return (_subtree(objs[0]) if objs else _subtree(c)), "phrase"
-    if lemma in cues.object_verbs:
+    if lemma in cues.object_verbs:  # "Trump attacked the deal", "the report found errors"
         for c in verb.children:
             if c.dep_ == "dobj":
                 return _subtree(c), "object"
+    for c in verb.children:  # "she spoke about the plan", "they voted against it"
+        if c.dep_ == "prep" and c.lower_ in cues.content_preps and any(o.dep_ in ("pobj", "pcomp") for o in c.children):
+            return _subtree(c), "prep"
     return None, ""
 
 
 def _verb_relations(tok: Token, cues: AttributionCues) -> list[Attribution]:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ not in ("VERB", "AUX") or lemma not in cues.verbs:
+    lemma = cues.lemma(tok)
+    if tok.pos_ not in ("VERB", "AUX") or (lemma not in cues.verbs and not _light_cue(tok, cues)):
         return []
     if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
         return []  # "he was told", "it is believed": no source named
     content, how = _content(tok, cues, lemma)
+    if lemma in cues.quote_only and how not in ("colon", "inverted", "parenthetical") and not any(
+            t.text in _QUOTES for t in tok.sent):
+        return []
     subj = _subjects(tok)
     if not subj or subj[0].lower_ in cues.skip_sources:
         return []
-    if lemma in cues.weak and (subj[0].pos_ == "PRON" or any(t.lower_ in _QUOTES for t in tok.sent)):
-        return []  # private states ("I think", "they want") count only for a named holder
+    if lemma in cues.weak and (subj[0].lower_ in ("it",) or _inside_quote(tok)):
+        return []  # private states ("I think", "it wants") count only outside quotation marks
     if content is None and lemma not in cues.quote_verbs:
         content, how = _loose_content(tok, subj[0])
+        if content is None and (subj[0].ent_type_ in _HOLDERS or subj[0].lower_ in _PERSONAL_SUBJECTS):
+            # "Trump responded by …", "Graham asked.": a named holder's cue stands without a complement
+            content, how = _span(tok.doc, tok.i + 1, tok.right_edge.i + 1) or (tok.idx, tok.idx + len(tok)), "bare"
         if content is None:
             return []
     source = _source_span(subj[0], tok, cues)
@@ -163,13 +211,28 @@ def _verb_relations(tok: Token, cues: AttributionCues) -> list[Attribution]:
     cue = (tok.idx, tok.idx + len(tok))
     out = [Attribution(source, cue, content, subj[0].i, how or "verb")]
     if lemma in cues.quote_verbs:  # "Tass quoted a spokesman … as saying that …"
-        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        for obj in (c for c in tok.children if c.dep_ == "dobj" and _as_saying(tok, c)):
             inner = _quoted_content(tok, obj)
             src = _subtree(obj)
             if src is not None:
                 out[0] = Attribution(source, cue, _span(tok.doc, obj.i, tok.sent.end) or content, subj[0].i, "quote")
                 out.append(Attribution(src, cue, inner, obj.i, "quoted"))
     return out
+
+
+def _inside_quote(tok: Token) -> bool:
+    """Whether ``tok`` sits between quotation marks in its sentence (an odd number of quote
+    marks before it), i.e. the words are someone else's."""
+    marks = sum(1 for t in tok.sent if t.i < tok.i and (t.text in "\"“”" or t.text in ("''", "``")))
+    return marks % 2 == 1 or (tok.sent.text.lstrip()[:1] in "\"“" and marks == 0 and any(
+        t.text in "\"”" for t in tok.sent if t.i > tok.i))
+
+
+def _light_cue(verb: Token, cues: AttributionCues) -> bool:
+    """A light verb with a noun of saying as its object: "made the case that …", "gave a speech",
+    "issued a statement", "cast doubt on …"."""
+    return verb.lemma_.lower() in cues.light_verbs and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in cues.nouns | cues.light_nouns for c in verb.children)
 
 
 def _loose_content(verb: Token, subj: Token) -> tuple[Offsets | None, str]:
@@ -183,6 +246,12 @@ def _loose_content(verb: Token, subj: Token) -> tuple[Offsets | None, str]:
     if any(t.text in _QUOTES or t.text in ("''", "``") for t in near):
         return _span(doc, sent.start, sent.end), "quote-adjacent"
     return None, ""
+
+
+def _as_saying(verb: Token, obj: Token) -> bool:
+    """"quoted a spokesman … as saying": the object is a second speaker, not a thing cited."""
+    return any(t.lower_ == "as" and t.i > obj.i and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "VERB"
+               for t in verb.subtree)
 
 
 def _quoted_content(verb: Token, obj: Token) -> Offsets | None:
@@ -229,10 +298,52 @@ def _noun_relation(tok: Token, cues: AttributionCues) -> Attribution | None:
         k.dep_ == "mark" or k.dep_ in ("nsubj", "nsubjpass") for k in c.children)]
     if not src or not clause:
         return None
-    source = _subtree(src[0]) if src[0].dep_ != "poss" else _span(tok.doc, src[0].left_edge.i, src[0].i + 1)
+    # "Donald Trump's claim that …": the possessor with its "'s"
+    source = _subtree(src[0]) if src[0].dep_ != "poss" else _span(tok.doc, src[0].left_edge.i, src[0].right_edge.i + 1)
     if source is None:
         return None
     return Attribution(source, (tok.idx, tok.idx + len(tok)), _subtree(clause[0]), src[0].i, "noun")
+
+
+def _adjective_relation(tok: Token, cues: AttributionCues) -> Attribution | None:
+    """A stance adjective after a copula: "Graham has been critical of Trump", "she was sure
+    (that) …", "Many Democrats are afraid that …" (the copula's subject holds the stance)."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in cues.adjectives:
+        return None
+    subj = _subjects(tok.head)
+    if not subj or subj[0].lower_ in cues.skip_sources or subj[0].lower_ in ("it", "this", "what"):
+        return None
+    if _inside_quote(tok):
+        return None
+    source = _source_span(subj[0], tok, cues)
+    content = _span(tok.doc, tok.i + 1, tok.right_edge.i + 1)
+    if source is None or content is None:
+        return None
+    return Attribution(source, (tok.idx, tok.idx + len(tok)), content, subj[0].i, "adjective")
+
+
+def _clean_source(doc: Doc, a: Attribution) -> Attribution:
+    """A source span without a dateline or heading before a dash or a line break ("New York
+    (AFP) – Vice President Joe Biden", "2\nSalma Hayek"), whichever finder made it."""
+    span = doc.char_span(*a.source, alignment_mode="expand")
+    if span is None or a.source_head is None or not span.start <= a.source_head < span.end:
+        return a
+    start, end, head = span.start, span.end, a.source_head
+    for t in doc[start:end]:
+        if t.text in _DASHES and t.whitespace_ and t.i > start and (
+                t.i < head or doc[t.i - 1].text == ")" or doc[start:t.i].text.isupper()):
+            start = t.i + 1  # "RENO, Nev. (AP) — Donald Trump", "New York (AFP) – Joe Biden"
+        elif "\n" in t.text:
+            if t.i < head:
+                start = t.i + 1
+            else:
+                end = t.i
+                break
+    if start >= end:
+        return a
+    if not start <= head < end:
+        head = doc[start:end].root.i
+    return replace(a, source=_span(doc, start, end) or a.source, source_head=head)
 
 
 def _antecedent(doc: Doc, head: int | None) -> Offsets | None:
@@ -257,12 +368,13 @@ def find_attributions(doc: Doc, cues: AttributionCues | None = None) -> list[Att
         here: list[Attribution] = []
         for tok in sent:
             here.extend(_verb_relations(tok, cues))
-            for rel in (_according(tok, cues), _noun_relation(tok, cues)):
+            for rel in (_according(tok, cues), _noun_relation(tok, cues), _adjective_relation(tok, cues)):
                 if rel is not None:
                     here.append(rel)
         if not here and previous is not None and _in_quotes(sent) and sent.start_char not in label_lines:
             content = _span(doc, sent.start, sent.end)
             here.append(Attribution(previous.source, previous.cue, content, previous.source_head, "continued"))
+        here = [_clean_source(doc, a) for a in here]
         here = [replace(a, antecedent=_antecedent(doc, a.source_head)) for a in here]
         found.extend(here)
         previous = here[-1] if here else (previous if _in_quotes(sent) else None)
@@ -275,13 +387,18 @@ def find_attributions(doc: Doc, cues: AttributionCues | None = None) -> list[Att
     return [_mark_nested(a, out) for a in out]
 
 
+# Relations whose content is a whole sentence taken around a cue rather than its parsed
+# complement: a source inside one of them is usually a separate, top-level relation.
+_COARSE = ("continued", "quote-adjacent", "inverted")
+
+
 def _mark_nested(a: Attribution, every: list[Attribution]) -> Attribution:
     """Nested: the source sits inside another relation's content (reported speech within
     reported speech). A quoted source ("Tass quoted a spokesman") is its chain's second link."""
     if a.kind == "quoted":
         return a
     inside = any(b.content and b.source != a.source and b.content[0] <= a.source[0] and a.source[1] <= b.content[1]
-                 for b in every if b.kind != "continued")
+                 for b in every if b.kind not in _COARSE)
     return replace(a, nested=True) if inside else a
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ..resolve import read_toml
 from .ontology import data_path
@@ -37,6 +37,17 @@ class AttributionCues:
     not_speakers: frozenset[str]
     weak: frozenset[str]
     skip_sources: frozenset[str]
+    content_preps: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()
+    quote_only: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    light_nouns: frozenset[str] = frozenset()
+    lemma_fixes: tuple[tuple[str, str], ...] = ()
+
+    def lemma(self, tok: Token) -> str:
+        """``tok``'s lemma, lower case, with the known lemmatizer slips put right."""
+        lemma = tok.lemma_.lower()
+        return next((right for wrong, right in self.lemma_fixes if wrong == lemma), lemma)
 
 
 @functools.lru_cache(maxsize=4)
@@ -48,12 +59,30 @@ def load_attribution_cues(path: Path | None = None) -> AttributionCues:
 
     phrases = frozenset(tuple(p.split(None, 1)) for p in words("phrases", "verbs") if " " in p)
     preps = tuple(tuple(p.split()) for p in words("prepositions", "according") + words("prepositions", "by"))
-    return AttributionCues(frozenset(words("verbs", "clause")), frozenset(words("verbs", "object")),
+    verbs = frozenset(words("verbs", "clause"))
+    return AttributionCues(verbs, verbs - frozenset(words("verbs", "no_object")),
                            frozenset(words("verbs", "quote")), phrases, preps, frozenset(words("nouns", "words")),
                            frozenset(words("nouns", "source_preps")),
                            int(data.get("speaker_labels", {}).get("max_words", 4)),
                            frozenset(words("speaker_labels", "not_speakers")), frozenset(words("verbs", "weak")),
-                           frozenset(words("sources", "skip")))
+                           frozenset(words("sources", "skip")), frozenset(words("prepositions", "content")),
+                           frozenset(words("adjectives", "words")), frozenset(words("verbs", "quote_only")),
+                           frozenset(words("light_verbs", "verbs")), frozenset(words("light_verbs", "nouns")),
+                           tuple((str(k).lower(), str(v).lower()) for k, v in data.get("lemma_fixes", {}).items()))
+
+
+_FUNCTION_POS = ("DET", "ADP", "ADV", "CCONJ", "SCONJ", "AUX", "VERB", "PART", "PRON", "NUM")
+
+
+def _speaker_like(label: Span, rest: str, cues: AttributionCues) -> bool:
+    """A line label names a speaker, not a heading ("The Latest:", "Still to come:"), a tally
+    ("Clinton: 2,316.") or a saying clause the verb finder reads ("He added:", "Cruz tweeted:")."""
+    if label[0].pos_ in _FUNCTION_POS and label[0].text.upper() != label[0].text:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in cues.verbs and t.pos_ != "PROPN" for t in label[1:]):
+        return False
+    words = rest.strip()
+    return not words or any(ch.isalpha() for ch in words)
 
 
 def line_attributions(doc: Doc, cues: AttributionCues) -> list[Attribution]:
@@ -70,9 +99,17 @@ def line_attributions(doc: Doc, cues: AttributionCues) -> list[Attribution]:
         tok = doc.char_span(start, m.end(1), alignment_mode="expand")
         line_end = doc.text.find("\n", colon)
         line_end = len(doc.text) if line_end < 0 else line_end
+        if tok is not None and not _speaker_like(tok, doc.text[colon + 1:line_end], cues):
+            continue
         content = (colon + 1 + (len(doc.text[colon + 1:line_end]) - len(doc.text[colon + 1:line_end].lstrip())),
                    line_end)
-        out.append(Attribution((start, m.end(1)), (colon, colon + 1), content if content[0] < content[1] else None,
+        name_end = m.end(1)
+        if tok is not None:  # a headline label: "Obama on Climate Change:", "Clinton to Planned Parenthood:"
+            cut = next((t for t in tok[1:] if t.pos_ == "ADP" or t.lower_ in ("on", "to", "in", "at", "for")), None)
+            if cut is not None:
+                name_end = doc[cut.i - 1].idx + len(doc[cut.i - 1])
+                tok = doc[tok.start:cut.i]
+        out.append(Attribution((start, name_end), (colon, colon + 1), content if content[0] < content[1] else None,
                                tok.root.i if tok is not None else None, "label"))
     for m in _BYLINE.finditer(doc.text):
         line_start = doc.text.rfind("\n", 0, m.start()) + 1
