@@ -80,3 +80,145 @@ def test_unknown_publication_date_keeps_text(code_text):
 
 def test_no_event_without_participants(code_text):
     assert code_text("The topics discussed were trade and Syria.") == []
+
+
+# ---- recipients found deeper under the trigger (code/reach.py) --------------------------------
+def _countries(actors):
+    return [a.country for a in actors if a.country]
+
+
+def test_recipient_of_the_embedded_act(code_text):
+    e = one(code_text("Iran threatened to halt gas exports to Armenia."), "THREATEN")
+    assert _countries(e.actors) == ["IRN"] and "ARM" in _countries(e.recipients)
+
+
+def test_recipient_in_a_condition(code_text):
+    e = one(code_text("Azerbaijan threatened to close the pipeline unless Georgia paid its debts."), "THREATEN")
+    assert "GEO" in _countries(e.recipients)
+
+
+def test_recipient_in_the_purpose_of_a_protest(code_text):
+    events = code_text("Students began a hunger strike to protest the Kenyan government's decision.")
+    e = next(e for e in events if e.type == "PROTEST" and e.evidence.trigger == "strike")
+    assert _countries(e.recipients)[:1] == ["KEN"]
+
+
+def test_place_is_the_target_when_nobody_else_is(code_text):
+    e = one(code_text("Opposition supporters demonstrated in Bolivia on Monday."), "PROTEST")
+    assert _countries(e.recipients) == ["BOL"]
+    assert e.recipients[0].name is None  # a weak stand-in, not a named participant
+
+
+def test_place_gives_its_country_to_a_placeless_recipient(code_text):
+    e = one(code_text("Police arrested three protesters in Moscow on Monday."), "COERCE")
+    assert texts(e.recipients) == ["three protesters"] and e.recipients[0].country == "RUS"
+
+
+def test_meetings_take_no_place_as_recipient(code_text):
+    e = one(code_text("The two delegations held talks in Geneva."), "CONSULT")
+    assert not _countries(e.recipients)
+
+
+# ---- statements of intent and permissions (code/reframe.py, patterns) ------------------------
+def test_committed_contribution_is_an_agreement(code_text):
+    events = code_text("Norway is ready to contribute 200 troops to the peacekeeping force.")
+    assert [e.type for e in events] == ["AGREE"] and _countries(events[0].actors) == ["NOR"]
+
+
+def test_offered_troops_is_an_agreement(code_text):
+    events = code_text("Ghana has offered troops to Liberia.")
+    assert "AGREE" in [e.type for e in events] and "AID" not in [e.type for e in events]
+
+
+def test_would_allow_the_return_is_an_agreement(code_text):
+    e = one(code_text("Kenya said it would allow the return of aid workers."), "AGREE")
+    assert _countries(e.actors) == ["KEN"]
+
+
+def test_decided_to_allow_is_the_concession_itself(code_text):
+    e = one(code_text("The court decided to allow the opposition leader to stand in the election."), "CONCEDE")
+    assert texts(e.recipients) == ["the opposition leader"]
+
+
+def test_prepared_as_a_verb_is_not_a_commitment(code_text):
+    events = code_text("The army prepared to resume shelling the town.")
+    assert "THREATEN" not in [e.type for e in events]
+
+
+def test_undertaking_a_mission_is_not_a_promise(code_text):
+    events = code_text("The envoy undertook a mediation mission between Sudan and Chad.")
+    assert [e.type for e in events] == ["CONSULT"]
+
+
+# ---- new trigger patterns ----------------------------------------------------------------------
+def test_suspension_noun_is_a_sanction(code_text):
+    e = one(code_text("Spain announced a suspension of flights to Morocco."), "SANCTION")
+    assert _countries(e.actors) == ["ESP"]
+
+
+def test_ultimatum_is_a_threat(code_text):
+    events = code_text("Chile issued an ultimatum to Bolivia.")
+    assert [e.type for e in events] == ["THREATEN"] and _countries(events[0].recipients) == ["BOL"]
+
+
+def test_forced_out_of_the_country_is_an_expulsion(code_text):
+    e = one(code_text("The government forced the aid agency out of the country."), "SANCTION")
+    assert e.mode == "expel"
+
+
+def test_being_opposed_to_is_a_rejection_by_the_subject(code_text):
+    e = one(code_text("Turkey is opposed to the Greek plan."), "REJECT")
+    assert _countries(e.actors) == ["TUR"]
+
+
+def test_remaining_on_alert_names_who(code_text):
+    e = one(code_text("Nigerian troops remained on alert in Lagos."), "MOBILIZE")
+    assert _countries(e.actors) == ["NGA"] and _countries(e.recipients) == ["NGA"]
+
+
+def test_fire_launched_against_a_target_is_an_attack(code_text):
+    events = code_text("Ethiopian forces launched rocket fire against rebel camps.")
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_launching_on_a_day_is_not_firing(code_text):
+    events = code_text("The envoy launched a peace initiative on Saturday.")
+    assert "ASSAULT" not in [e.type for e in events]
+
+
+def test_handing_over_a_letter_is_not_an_extradition(code_text):
+    events = code_text("The ambassador handed over a letter to the United Nations.")
+    assert "COOPERATE" not in [e.type for e in events]
+
+
+def test_the_host_is_the_source_of_a_hosted_visit(code_text):
+    e = one(code_text("French President Jacques Chirac hosted Chancellor Angela Merkel in Paris."), "CONSULT")
+    assert _countries(e.actors) == ["FRA"] and _countries(e.recipients) == ["DEU"]
+
+
+def test_complaint_targets_what_it_is_about(code_text):
+    e = one(code_text("Greece complained to the United Nations over Turkish air raids."), "ACCUSE")
+    assert _countries(e.recipients)[:1] == ["TUR"]
+
+
+def test_an_alleged_modifier_does_not_replace_the_investigation(code_text):
+    events = code_text("Serbia is investigating alleged abuses by its police.")
+    assert any(e.type == "ACCUSE" and e.evidence.trigger == "investigating" and _countries(e.actors) == ["SRB"]
+               for e in events)
+
+
+def test_light_verb_passes_its_subject_to_the_withdrawal(code_text):
+    events = code_text("Britain speeded up the withdrawal of its troops from Basra.")
+    e = next(e for e in events if e.type == "RETREAT")
+    assert _countries(e.actors) == ["GBR"]
+
+
+def test_a_country_the_text_is_against_is_not_the_focus(code_text):
+    events = code_text("A prominent anti-Syria journalist was killed in a car bomb in Beirut.")
+    e = next(e for e in events if e.type == "ASSAULT")
+    assert "SYR" not in _countries(e.recipients)
+
+
+def test_an_ethnic_group_is_of_the_country_it_lives_in(code_text):
+    e = one(code_text("Hundreds of ethnic Hungarians demonstrated in Romania on Sunday."), "PROTEST")
+    assert _countries(e.actors) == ["ROU"]

@@ -73,3 +73,15 @@ def test_user_patterns_extend_or_replace(tmp_path, nlp):
     text = "The minister snubbed the ambassador. The army attacked the town."
     events = coder.code(Article(id="a", body=text, origin=Origin(), raw_sha256=""), nlp(text))
     assert [(e.type, e.rule) for e in events] == [("REJECT", "mine-snub")]
+
+
+def test_intent_and_permission_patterns_are_shipped():
+    by_id = {p.id: p for p in load_patterns()}
+    for pid, etype in (("retreat-allow-return", "RETREAT"), ("concede-allow-clause", "CONCEDE"),
+                       ("agree-offer-thing", "AGREE"), ("aid-contribute", "AID"),
+                       ("sanction-suspension-noun", "SANCTION"), ("sanction-force-out-of", "SANCTION"),
+                       ("coerce-curfew-extend", "COERCE"), ("reject-be-opposed", "REJECT")):
+        assert by_id[pid].type == etype
+    assert by_id["reject-be-opposed"].actor == ("object",)
+    assert "launch" not in by_id["assault-fire-at"].lemmas  # a launch needs what is launched
+    assert "ultimatum" not in by_id["request-demand-noun"].lemmas  # an ultimatum is a threat

@@ -33,3 +33,23 @@ def test_apposition_is_part_of_the_actor_span(code_text):
 def test_titled_person_takes_country_from_adjective(code_text):
     events = code_text("British Defence Secretary Tom King has promised to continue military aid to Mozambique.")
     assert any(a.country == "GBR" for e in events for a in e.actors)
+
+
+def test_sentences_that_only_ask_for_or_negate_arrests_predict_none(code_text):
+    for text in ("Villagers demanded the immediate arrest of the contractor.",
+                 "The traders sought the arrest of the men who looted the market.",
+                 "No arrests have been made in the case so far.",
+                 "None of the accused has been arrested yet."):
+        assert "ARREST" not in predict(code_text(text)), text
+
+
+def test_arrests_said_in_other_words_predict_arrest(code_text):
+    for text in ("The two accused were put behind bars on Friday.",
+                 "Those arrested included a local councillor.",
+                 "Eleven youths were taken into custody after the clash."):
+        assert "ARREST" in predict(code_text(text)), text
+
+
+def test_a_crackdown_is_not_an_arrest(code_text):
+    events = code_text("The state announced a crackdown on illegal sand mining.")
+    assert "ARREST" not in predict(events)

@@ -98,3 +98,52 @@ def test_malformed_actor_file_names_file_and_line(tmp_path):
     with pytest.raises(RulesError) as err:
         load_actor_kb([bad])
     assert err.value.path == str(bad) and err.value.line == 4
+
+
+# ---- countries named inside the actor's own phrase; historical names; leaders -----------------
+@pytest.mark.parametrize("sentence, phrase, country", [
+    ("Vietnamese-led forces shelled the camps.", "Vietnamese-led forces", "VNM"),
+    ("Serb forces entered the town.", "Serb forces", "SRB"),
+    ("Demonstrators in Baghdad blocked a road.", "Demonstrators in Baghdad", "IRQ"),
+    ("Inspectors of the International Atomic Energy Agency left.", "Inspectors of the International Atomic Energy Agency", "IGO"),
+    ("The largest militant group in Northern Ireland disbanded.", "The largest militant group in Northern Ireland", "GBR"),
+    ("Soviet troops left.", "Soviet troops", "RUS"),
+    ("Officials of the Democratic People's Republic of Korea arrived.", "Officials", "PRK"),
+])
+def test_country_named_inside_the_phrase(nlp, kb, sentence, phrase, country):
+    [a], _ = resolve(nlp, kb, sentence, phrase)
+    assert a.country == country
+
+
+def test_a_country_the_phrase_is_against_is_not_its_own(nlp, kb):
+    [a], _ = resolve(nlp, kb, "An anti-Syria journalist was killed.", "An anti-Syria journalist")
+    assert a.country != "SYR"
+
+
+def test_title_naming_an_organisation(nlp, kb):
+    [a], _ = resolve(nlp, kb, "U.N. mediator Tom Brandt arrived.", "U.N. mediator Tom Brandt")
+    assert a.country == "IGO"
+
+
+def test_possessive_pronoun_of_an_event_noun_is_the_verbs_subject(nlp, kb):
+    doc = nlp("Moroccan diplomats held their first meeting with the president.")
+    ctx = ArticleActors(kb, DAY)
+    [res] = ctx.resolve(head_of(doc, "their"))
+    assert res.actor.country == "MAR"
+
+
+def test_historical_leaders_are_known(kb):
+    for name, country in (("Hosni Mubarak", "EGY"), ("Kofi Annan", "IGO"), ("Helmut Kohl", "DEU")):
+        entry = kb.lookup(name)
+        assert entry is not None and entry.country == country
+    assert kb.lookup("Congo").country == "COG" and kb.country_of("Congolese") == "COD"
+
+
+@pytest.mark.parametrize("sentence, phrase, country", [
+    ("Jan Berg, the United Nations humanitarian coordinator, spoke.", "Jan Berg", "IGO"),
+    ("A newspaper based in Beirut published the letter.", "A newspaper", "LBN"),
+    ("A bombing near the town of Samarra killed two.", "A bombing", "IRQ"),
+])
+def test_country_from_apposition_placement_or_a_known_body(nlp, kb, sentence, phrase, country):
+    [a], _ = resolve(nlp, kb, sentence, phrase)
+    assert a.country == country

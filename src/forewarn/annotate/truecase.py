@@ -15,6 +15,14 @@ from collections.abc import Collection
 __all__ = ["is_shouting", "truecase"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+#: Initialisms written with stops ("U.S.", "U.N."): they stay upper-case.
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}", re.UNICODE)
+_AFTER_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}[ \t]+$", re.UNICODE)
+#: Acronyms that are also everyday English words: in all-caps copy "WHO", "US", "IS" are
+#: mostly the words, so they stay acronyms only after "the" ("the US", "the WHO"), and "CAR"
+#: (in "car bomb") never does.
+_COMMON_WORDS = {"car", "aid", "arms", "art", "cap", "cat", "dam", "fat", "fed", "gap", "mad", "map", "net", "pan",
+                 "pat", "ram", "sad", "tap", "war", "wed"}
 _SENT_END = re.compile(r"[.!?]['\")\]]*\s+$|\n\s*\n\s*$|^\s*$")
 
 
@@ -33,17 +41,22 @@ def _same_length(a: str, b: str) -> str:
 def truecase(text: str, names: Collection[str] = (), acronyms: Collection[str] = ()) -> str:
     """``text`` lower-cased, with sentence starts, "I", known name words (``names``, lower-case
     words) capitalised and ``acronyms`` (upper-case) kept. Same length as ``text``."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     out = list(_same_length(text, text.lower()))
+    kept = []
     for m in _WORD.finditer(text):
         word, start = m.group(), m.start()
         low = word.lower()
-        if word in acronyms:
+        if word in acronyms and low not in _COMMON_WORDS and (
+                low not in STOP_WORDS or text[max(0, start - 4):start].lower() == "the "):
+            kept.append(m)
             continue  # already upper-case in the original: copy it back
-        if low in names or low == "i" or _SENT_END.search(text[max(0, start - 6):start]):
+        before = text[max(0, start - 8):start]
+        if low in names or low == "i" or (_SENT_END.search(before[-6:]) and not _AFTER_DOTTED.search(before)):
             first = word[0].upper()
             if len(first) == 1:
                 out[start] = first
-    for m in _WORD.finditer(text):
-        if m.group() in acronyms:
-            out[m.start():m.end()] = list(m.group())
+    for m in [*kept, *_DOTTED.finditer(text)]:
+        out[m.start():m.end()] = list(m.group())
     return "".join(out)

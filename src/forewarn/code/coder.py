@@ -18,13 +18,15 @@ from ..annotate.truecase import is_shouting, truecase
 from ..config import Settings
 from ..models import Actor, Article, Event, Evidence, Place, TimeRef
 from ..resolve import ArticleActors, Resolved, entity_at, load_actor_kb, resolve_place, resolve_time, value_bounds
+from ..resolve.places import place_context, resolve_places
 from .confidence import confidence
 from .ontology import load_cues, load_ontology
 from .patterns import Pattern, index_patterns, load_patterns
-from .roles import FALLBACK_ACTORS, FALLBACK_RECIPIENTS, fallback_heads, inner_heads
+from .roles import FALLBACK_ACTORS, FALLBACK_RECIPIENTS, fallback_heads, inner_heads, is_instrument
+from .reach import reach_heads
 from .reframe import load_commitment, obligation_speaker, reframe
 from .status import attribution_heads, status_flags
-from .syntax import NOUNS, governor, is_passive, neighbourhood, objects, requirement_holds, subjects
+from .syntax import NOUNS, expand, governor, is_passive, neighbourhood, objects, requirement_holds, role_span, subjects
 from .link import link_events
 from .units import sentence_units, untagged_dates
 
@@ -56,12 +58,14 @@ class Coder:
         self.kb = load_actor_kb(settings.actors)
         self.commitment = load_commitment()
         self._nlp = None
+        self._places: dict[tuple[int, int], Place] = {}  # the article being coded: its resolved places
 
     # ---- entry point ---------------------------------------------------------------------
     def code(self, article: Article, doc: Doc) -> list[Event]:
         if is_shouting(doc.text):  # all-caps wire copy: parse it again, truecased (same offsets)
             doc = self._parse(truecase(doc.text, self.kb.name_words(), self.kb.acronyms()))
         focus = self._focus_country(doc)
+        self._places = self._article_places(doc, focus)
         ctx = ArticleActors(self.kb, article.published, focus=focus)
         events: list[Event] = []
         previous: tuple[list[Actor], set[str]] | None = None
@@ -85,9 +89,28 @@ class Coder:
 
     def _focus_country(self, doc: Doc) -> str | None:
         """The country the article is most about, from the countries its entities name."""
-        counts = Counter(self.kb.country_of(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP"))
+        counts = Counter(self.kb.country_of(e.text) or self._seat_country(e.text)
+                         for e in doc.ents if e.label_ in ("GPE", "NORP") and not _against(e))
         counts.pop(None, None)
         return counts.most_common(1)[0][0] if counts else None
+
+    def _article_places(self, doc: Doc, focus: str | None) -> dict[tuple[int, int], Place]:
+        """Every place name of the article resolved together (each reading supported by the
+        article's other places and countries), keyed by its offsets: an event's location is
+        then read from here, not from the name alone ("Paris" beside "Texas" is Paris, Texas)."""
+        ents = [e for e in doc.ents if e.label_ in _PLACE_ENTS]
+        if not ents:
+            return {}
+        mentions = [(e.text, e.start_char, e.end_char) for e in ents]
+        hints = [self.kb.country_of(e.text) for e in ents]
+        context = place_context(mentions, doc.text, prefer_country=focus, hints=hints)
+        found = resolve_places(mentions, context, hints=hints)
+        return {(e.start_char, e.end_char): p for e, p in zip(ents, found) if p is not None}
+
+    def _seat_country(self, text: str) -> str | None:
+        """The country of a capital named as a place ("in Baku")."""
+        entry = self.kb.lookup(text)
+        return entry.country if entry is not None and entry.kind == "seat" else None
 
     # ---- triggers ------------------------------------------------------------------------
     def is_actor(self, tok: Token) -> bool:
@@ -122,15 +145,18 @@ class Coder:
                 other = found.get(anc.i)
                 if other is None:
                     continue
-                if self.ontology[other[1].type].embeds:
+                if self.ontology[other[1].type].embeds and not _beside(tok, anc):
                     drop = True  # "agreed to continue cooperation": the agreement is the event
-                elif other[1].type == pattern.type and other[1].specificity > pattern.specificity:
+                elif other[1].type == pattern.type and other[1].specificity > pattern.specificity \
+                        and not _beside(tok, anc):
                     drop = True  # "acts of terrorism" holds the attack; keep the more specific one
             for desc in tok.subtree:
                 other = found.get(desc.i) if desc.i != tok.i else None
                 if other and other[1].type == pattern.type and other[1].specificity >= pattern.specificity \
                         and (tok.pos_ in NOUNS or desc.pos_ in ("VERB", "AUX")) and tok in desc.ancestors \
-                        and not (tok.pos_ == "VERB" and _via_prep(desc, tok)):
+                        and not (tok.pos_ == "VERB" and (_via_prep(desc, tok) or _beside(desc, tok))) \
+                        and not _via_relcl(desc, tok) \
+                        and desc.dep_ != "amod":  # "investigating alleged crimes": the allegation is a modifier
                     if not self.ontology[pattern.type].embeds:
                         drop = True  # "a plot to kill": code the killing, planned
                         break
@@ -147,7 +173,8 @@ class Coder:
         day = bounds[0] if bounds else article.published
         sources = [self._resolve(h, base, ctx, day) for h in attribution_heads(tok, self.cues)]
         sources = _merge_adjacent([r for group in sources for r in group])
-        actor_res = self._roles(tok, pattern.actor, base, ctx, day) or self._roles(tok, FALLBACK_ACTORS, base, ctx, day)
+        actor_res = self._roles(tok, pattern.actor, base, ctx, day, doer=True) or \
+            self._roles(tok, FALLBACK_ACTORS, base, ctx, day, doer=True)
         first = actor_res[0] if actor_res else None
         recipient_res = self._roles(tok, self._recipient_sources(tok, pattern), base, ctx, day, first)
         actors, recipients = _dedupe([r.actor for r in actor_res]), _dedupe([r.actor for r in recipient_res])
@@ -158,9 +185,14 @@ class Coder:
             more = [r.actor for r in more if (r.actor.start, r.actor.end) not in keys
                     and (r.actor.name or r.actor.country or r.actor.sector)]
             recipients = _dedupe(more) or recipients
+        if not any(r.country for r in recipients) and not (pattern.reciprocal and len(actors) > 1):
+            recipients = self._reach(tok, pattern.type, actors, recipients, base, ctx, day)
         if not actors and etype.implicit_actor_sectors and is_passive(tok):
             actors = [a for a in _implicit(sources, etype.implicit_actor_sectors)][:1]
         location = self._location(tok, base, focus, recipient_res if etype.event_loc else [])
+        if location is not None and location.country and actors and not any(a.country for a in actors) \
+                and not (actors[0].name or actors[0].sector):
+            actors[0].country = location.country  # "a roadside bomb … in Basra": an instrument, placed
         if not (actors or recipients or (etype.event_loc and location) or self._agentless(tok, etype)):
             return None
         status = self._status(tok, pattern, bounds, article.published)
@@ -176,6 +208,39 @@ class Coder:
                      recipients=recipients, evidence=evidence, article_id=article.id, location=location,
                      date=date, attribution=[r.actor for r in sources],
                      confidence=confidence(pattern, tok, actors, recipients, status), rule=pattern.id)
+
+    def _reach(self, tok: Token, etype: str, actors: list[Actor], recipients: list[Actor], base: int,
+               ctx: ArticleActors, day: dt.date | None) -> list[Actor]:
+        """Recipients plus the first participant (or, but for meetings, place) named deeper under
+        the trigger that resolves to a country (``reach``): "threatened to cut off electricity to
+        X"; a place only gives its country to a recipient the text places nowhere."""
+        spans = [(a.start, a.end) for a in actors if a.start is not None]
+        inside = lambda t: any(s <= base + t.idx < e for s, e in spans)  # noqa: E731
+        fallback: list[Actor] = []
+        roots = []  # each recipient and the head of its phrase: what is found under it only places it
+        for r in recipients:
+            span = tok.doc.char_span(r.start - base, r.end - base, alignment_mode="expand") \
+                if r.start is not None and r.end is not None else None
+            if span is not None and len(span):
+                roots.append((r, span.root))
+        for head, is_place in reach_heads(tok, self.cues, self.is_actor, places=etype != "CONSULT", skip=inside):
+            found = [r.actor for r in self._resolve(head, base, ctx, day)]
+            ent = entity_at(head)
+            for a in found:  # a bare demonym ("the Azerbaijani republic")
+                a.country = a.country or self.kb.country_of(ent.text if ent is not None else head.text)
+            if not fallback and not is_place and found and not found[0].country and found[0].sector:
+                fallback = [ctx.local_default(Resolved(found[0]), head).actor]  # "to disperse demonstrators"
+            found = [a for a in found if a.country]
+            within = next((r for r, root in roots if not r.country
+                           and (root.i == head.i or root in head.ancestors)), None)
+            if found and (within is not None or (is_place and recipients)):
+                (within or recipients[0]).country = found[0].country  # "the Kirkuk council decision",
+                return recipients  # "protesters in Moscow": the recipient is placed, not joined
+            if found:
+                if is_place:  # a weak participant: the place stands in for whoever is there, and
+                    found[0].name = None  # yields to a named recipient of a linked mention
+                return recipients + found[:1]
+        return recipients + [a for a in fallback if a.country]
 
     def _agentless(self, tok: Token, etype) -> bool:
         """An act only authorities do, reported without participants: "arrests were made"."""
@@ -197,8 +262,9 @@ class Coder:
             return heads
         if source == "object":
             return objects(tok) if tok.pos_ not in NOUNS else []
-        if source == "dative":
-            return [c for c in tok.children if c.dep_ == "dative"]
+        if source == "dative":  # "gave it to X" parses "to" as the dative: its object is X
+            return [x for c in tok.children if c.dep_ == "dative"
+                    for x in ([p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else expand(c))]
         if source.startswith("prep:"):
             return [obj for word, obj in neighbourhood(tok) if word == source[5:]]
         if source.startswith("head:"):
@@ -214,24 +280,35 @@ class Coder:
         return []
 
     def _roles(self, tok: Token, sources: tuple[str, ...], base: int, ctx: ArticleActors,
-               day: dt.date | None, counterpart: Resolved | None = None) -> list[Resolved]:
+               day: dt.date | None, counterpart: Resolved | None = None, doer: bool = False) -> list[Resolved]:
         for source in sources:
             heads = [h for h in self._role_heads(tok, source) if h.i != tok.i and h.ent_type_ not in _TIME_ENTS]
             if heads:
                 out = []
                 for h in heads:
                     found = self._resolve(h, base, ctx, day, counterpart)
-                    if not any(r.actor.name or r.actor.country or r.actor.sector for r in found):
+                    # a weapon or an act as subject ("a car bomb killed", "the bombings destroyed")
+                    thing = doer and (is_instrument(h) or (h.pos_ in NOUNS and not self.is_actor(h)
+                                                           and self._match(h) is not None))
+                    if thing or not any(r.actor.name or r.actor.country or r.actor.sector for r in found):
                         for inner in inner_heads(h, self.kb.country_of):  # "an appeal from X"
                             deeper = self._resolve(inner, base, ctx, day, counterpart)
                             if any(r.actor.name or r.actor.country or r.actor.sector for r in deeper):
-                                if inner.dep_ == "poss" and len(found) == 1 and len(deeper) == 1:
-                                    outer, a = found[0].actor, deeper[0].actor  # "the governor's office"
+                                if len(found) == 1 and len(deeper) == 1 and not is_instrument(h):
+                                    outer, a = found[0].actor, deeper[0].actor  # "an appeal from the UN"
                                     a.text, a.start, a.end = outer.text, outer.start, outer.end
                                 found = deeper
+                                thing = False
                                 break
+                    if thing:
+                        continue  # is no doer: its own doer, when named inside it, is
+                    agent = tok.pos_ in NOUNS and h.head.i == tok.i and h.dep_ in ("compound", "amod", "nmod", "poss") \
+                        and tok.lemma_.lower() in self.kb.sectors  # "a Taliban suicide bomber": the bomber's phrase
+                    for r in found:
+                        _role_span(r.actor, tok if agent else h, base, h)
                     out.extend(ctx.local_default(r, h) for r in found)
-                return out
+                if out or not doer:
+                    return out
         return []
 
     def _resolve(self, head: Token, base: int, ctx: ArticleActors, day: dt.date | None,
@@ -274,14 +351,16 @@ class Coder:
         for head in heads:
             ent = entity_at(head)
             if ent is not None:
-                iso = self.kb.country_of(ent.text)
-                place = resolve_place(ent.text, focus, base + ent.start_char, base + ent.end_char, iso)
+                place = self._places.get((base + ent.start_char, base + ent.end_char))
+                if place is None:
+                    iso = self.kb.country_of(ent.text)
+                    place = resolve_place(ent.text, focus, base + ent.start_char, base + ent.end_char, iso)
                 if place is not None:
                     return place
         for res in targets:
             a = res.actor
             if a.text and a.start is not None:
-                place = resolve_place(a.text, focus, a.start, a.end)
+                place = self._places.get((a.start, a.end)) or resolve_place(a.text, focus, a.start, a.end)
                 if place is not None:
                     return place
         return None
@@ -296,6 +375,26 @@ class Coder:
         return next((s for s in _STATUS_ORDER if s in flags), "happened")
 
 
+def _beside(tok: Token, anc: Token) -> bool:
+    """Whether ``tok`` reaches ``anc`` through an adverbial or relative clause ("while activists
+    were detained, ministers refused to act") or a verb coordinated with ``anc`` ("declined to
+    comment but confirmed that they were booked"): an act of its own, not the content of ``anc``."""
+    cur = tok
+    while cur.i != anc.i and cur.head.i != cur.i:
+        if cur.dep_ in ("advcl", "relcl", "parataxis") or (cur.dep_ == "conj" and cur.head.i == anc.i):
+            return True
+        cur = cur.head
+    return False
+
+
+def _against(ent: Span) -> bool:
+    """ "anti-Syria", "pro-Iranian": a country the text is for or against, not about."""
+    doc = ent.doc
+    if ent.start >= 1 and doc[ent.start - 1].lower_ == "ethnic":
+        return True  # "ethnic Albanians": a people, not the state the article is about
+    return ent.start >= 2 and doc[ent.start - 1].text == "-" and doc[ent.start - 2].lower_ in ("anti", "pro")
+
+
 def _via_prep(desc: Token, top: Token) -> bool:
     """Whether ``desc`` hangs off ``top`` through a preposition or a time clause ("killed in police
     firing", "killed when police opened fire": the firing is the cause, not a restatement)."""
@@ -306,6 +405,29 @@ def _via_prep(desc: Token, top: Token) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def _via_relcl(desc: Token, top: Token) -> bool:
+    """Whether ``desc`` lies in a relative clause under ``top`` ("talks with X, who is in Moscow on
+    a visit": the visit is X's, not a restatement of the talks)."""
+    cur = desc
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            return True
+        cur = cur.head
+    return False
+
+
+def _role_span(actor: Actor, head: Token, base: int, named: Token | None = None) -> None:
+    """A participant's text is the whole phrase ``head`` heads (``syntax.role_span``), when the
+    phrase the resolver showed is the one of ``named`` (default ``head``), not an antecedent's."""
+    at = base + (named or head).idx
+    if (named or head).pos_ == "PRON" or actor.start is None or actor.end is None or not actor.start <= at < actor.end:
+        return
+    start, end = role_span(head)
+    doc = head.doc
+    actor.start, actor.end = base + doc[start].idx, base + doc[end - 1].idx + len(doc[end - 1])
+    actor.text = doc.text[actor.start - base:actor.end - base]
 
 
 def _names(event: Event) -> set[str]:

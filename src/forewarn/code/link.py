@@ -95,11 +95,14 @@ def _fill(event: Event, other: Event) -> bool:
         event.location, used = replace(other.location), True
     if (event.date is None or not event.date.value) and other.date is not None and other.date.value:
         event.date, used = replace(other.date), True
-    if not _keys(event.actors) and _keys(other.actors):
+    # a role the event names but could not resolve ("an electric power substation") yields only
+    # to a named participant of a linked mention, not to any resolved one ("a soldier")
+    if not _keys(event.actors) and _keys(other.actors) and (not event.actors or any(a.name for a in other.actors)):
         event.actors, used = [replace(a) for a in other.actors], True
     if not _keys(event.recipients) and _keys(other.recipients):
         keys = _keys(event.actors)
-        borrowed = [replace(a) for a in other.recipients if not (_keys([a]) & keys)]
+        borrowed = [replace(a) for a in other.recipients if not (_keys([a]) & keys)
+                    and (not event.recipients or a.name)]
         if borrowed:
             event.recipients, used = borrowed, True
     if used and other.evidence not in event.linked:

@@ -25,6 +25,7 @@ from .ontology import Cues
 __all__ = ["Commitment", "load_commitment", "obligation_speaker", "reframe"]
 
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "AGREE"}
+_MATERIAL_COOPERATIVE = {"AID", "COOPERATE", "RETREAT", "CONCEDE"}
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "ACCUSE"}
 #: THREATEN mode for the hostile act threatened.
 _THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "SANCTION": "relations",
@@ -70,15 +71,32 @@ def _speech_governor(tok: Token, cues: Cues) -> Token | None:
     return None
 
 
+#: Commitment verbs that commit to a thing as well as to an act ("offered aid", "pledged troops");
+#: the others commit only to an act ("decided to allow", not "undertook a mission").
+_OFFER_VERBS = {"offer", "promise", "pledge", "guarantee"}
+
+
+def _adjective(node: Token) -> bool:
+    """ "is ready", "are prepared": the adjective, not the verb ("the army prepared to resume")."""
+    return not (node.pos_ in ("VERB", "AUX") and node.tag_ in ("VBD", "VBZ", "VBP", "VBG")
+                and not any(c.dep_ == "auxpass" for c in node.children))
+
+
 def committed(tok: Token, cues: Cues, com: Commitment) -> tuple[bool, bool]:
     """(committed, by a future auxiliary rather than an offer or readiness)."""
     chain = clause_chain(tok, cues, limit=4)
-    for node in chain:
+    for prev, node in zip([None, *chain], chain):
         aux = _aux(node)
         if aux & com.future or (aux & com.reported and _speech_governor(node, cues) is not None):
             return True, True
-        if node.i != tok.i and (node.lemma_.lower() in com.verbs or node.lower_ in com.adjectives):
-            return True, False
+        if node.i != tok.i and prev is not None:
+            lemma = node.lemma_.lower()
+            to_clause = prev.dep_ in ("xcomp", "ccomp") or (prev.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in prev.children))
+            if lemma in com.verbs and (to_clause or lemma in _OFFER_VERBS):
+                return True, False
+            if node.lower_ in com.adjectives and _adjective(node):
+                return True, False
         if node.dep_ not in ("xcomp", "acomp", "conj") and node.i != tok.i:
             break
     return False, False
@@ -108,6 +126,9 @@ def reframe(etype: str, mode: str | None, status: str, quad: str, tok: Token, cu
     if status in ("prevented", "historical"):
         return None
     is_committed, by_future = committed(tok, cues, com)
+    if not is_committed and etype in _MATERIAL_COOPERATIVE and tok.lemma_.lower() in _OFFER_VERBS \
+            and tok.pos_ in ("VERB", "AUX"):
+        return "AGREE", None, "happened"  # "offered troops", "pledged aid": a promise of the act
     if not is_committed:
         return None
     if etype in _HOSTILE or (etype == "RETREAT" and mode == "withdraw" and by_future):

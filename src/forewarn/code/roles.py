@@ -17,7 +17,18 @@ from spacy.tokens import Token
 from .ontology import Cues
 from .syntax import NOUNS, expand, neighbourhood, objects, subjects
 
-__all__ = ["FALLBACK_ACTORS", "FALLBACK_RECIPIENTS", "fallback_heads", "inner_heads"]
+__all__ = ["FALLBACK_ACTORS", "FALLBACK_RECIPIENTS", "INSTRUMENTS", "fallback_heads", "inner_heads", "is_instrument"]
+
+#: What an attack is done with, never who does it ("a car bomb exploded", "a grenade hit the
+#: car", "small-arms fire killed two"): such a subject names the doer only inside it ("a bomb
+#: planted by the rebels"), or not at all.
+INSTRUMENTS = frozenset({
+    "bomb", "car-bomb", "carbomb", "grenade", "explosive", "explosives", "dynamite", "mine", "landmine",
+    "rocket", "missile", "mortar", "shell", "bullet", "round", "gun", "rifle", "pistol", "revolver",
+    "machinegun", "machine-gun", "weapon", "arm", "device", "charge", "fire", "gunfire", "crossfire",
+    "shot", "launcher", "projectile", "ied", "molotov", "cocktail", "car", "truck", "bus", "vehicle",
+    "motorcycle", "bicycle", "package", "parcel", "blast", "explosion", "detonation", "knife", "machete",
+    "stone", "rock", "acid", "poison", "gas"})
 
 FALLBACK_RECIPIENTS = ("clause", "embedded", "place")
 #: Where an agentless act names its doer in its cause ("killed in police firing").
@@ -33,11 +44,20 @@ _PLACE_PREPS = {"to", "for", "into", "with", "against", "on"}
 _EMBED_PREPS = {"to", "with", "against", "on", "from", "into", "for"}
 
 
+def is_instrument(tok: Token) -> bool:
+    """Whether ``tok`` names a weapon, vehicle or blast rather than a person or group."""
+    return tok.pos_ in NOUNS and tok.lemma_.lower() in INSTRUMENTS and not tok.ent_type_
+
+
 def inner_heads(head: Token, country_of: Callable[[str], str | None]) -> list[Token]:
     out: list[Token] = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     for prep in head.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ in _INNER_PREPS:
             out.extend(x for p in prep.children if p.dep_ == "pobj" for x in expand(p))
+    for acl in head.children:  # "the missiles fired by X", "a proposal submitted by X"
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            out.extend(x for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                       for x in expand(p))
     for c in head.children:
         if c.dep_ in ("amod", "compound", "nmod") and country_of(c.text):
             out.append(c)

@@ -14,13 +14,23 @@ from spacy.tokens import Token
 from .ontology import Cues
 from .patterns import Requirement
 
-__all__ = ["expand", "governor", "objects", "prep_objects", "requirement_holds", "subjects"]
+__all__ = ["expand", "governor", "objects", "prep_objects", "requirement_holds", "role_span", "subjects"]
 
 NOUNS = {"NOUN", "PROPN"}
 _REL = {"that", "which", "who", "whom", "whose"}
 _SUBJ = {"nsubj", "csubj"}
 _MODS = {"amod", "compound", "nmod", "nummod", "npadvmod"}
 MAX_DEPTH = 5
+#: Dependents that are never part of the phrase naming a participant: clauses about it.
+_SPAN_CUT = {"relcl", "acl", "advcl", "parataxis", "dep", "mark"}
+#: Prepositions whose phrase on a participant says when, how or about what, not who or which
+#: ("the rebels on Sunday", "troops as part of …", "a ban on entry", "villages with artillery").
+_SPAN_PREPS_OUT = {"during", "as", "including", "following", "over", "due", "since", "after", "before",
+                   "until", "amid", "despite", "like", "via", "through", "on", "with", "about", "because",
+                   "than", "throughout", "upon", "within", "without", "per", "into", "onto", "toward",
+                   "towards", "under", "among", "amongst", "besides", "except"}
+_TIME_ENTS = {"DATE", "TIME"}
+_OPEN, _CLOSE = "([{", ")]}"
 
 
 def expand(tok: Token) -> list[Token]:
@@ -31,6 +41,50 @@ def expand(tok: Token) -> list[Token]:
         out.append(cur)
         stack.extend(c for c in cur.children if c.dep_ == "conj" and c.pos_ in NOUNS | {"PRON"})
     return out
+
+
+_NAMED = {"GPE", "ORG", "LOC", "NORP", "FAC"}
+
+
+def _in_span(tok: Token, top: bool) -> bool:
+    if tok.dep_ in _SPAN_CUT or (top and tok.dep_ in ("conj", "cc", "preconj")):
+        return False
+    if tok.ent_type_ in _TIME_ENTS and tok.dep_ in ("npadvmod", "nmod", "compound", "advmod", "appos"):
+        return False  # "17 July 2017 Russia's Supreme Court", "Hours earlier Maduro"
+    if tok.dep_ == "appos" and (any(c.dep_ == "conj" for c in tok.children) or (
+            tok.ent_type_ in _NAMED and tok.head.ent_type_ in _NAMED and tok.ent_iob_ == "B")):
+        return False  # a list, not a second name: "the United States, India, Israel and Pakistan"
+    if tok.dep_ in ("prep", "agent"):
+        if tok.lower_ in _SPAN_PREPS_OUT:
+            return False
+        return not any(o.dep_ == "pobj" and o.ent_type_ in _TIME_ENTS for o in tok.children)
+    return True
+
+
+def role_span(head: Token) -> tuple[int, int]:
+    """Token bounds ``[start, end)`` of the phrase naming a participant headed by ``head``.
+
+    The rule: the head with its modifiers (determiners, adjectives, compounds, numbers,
+    possessors), its appositions ("Michel Aoun, the Lebanese president") and the prepositional
+    phrases that say which one ("the headquarters in Kandahar", "the enclave of Eastern Ghouta
+    near Damascus"), each taken whole; without clauses about it (relative and participial
+    clauses), without phrases of time or manner ("on Sunday", "with artillery") and, on the head
+    itself, without its conjuncts: each conjunct is a participant of its own."""
+    keep = [head.i]
+    stack = [c for c in head.children if _in_span(c, top=True)]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok.i)
+        stack.extend(c for c in tok.children if _in_span(c, top=False))
+    doc = head.doc
+    start, end = min(keep), max(keep) + 1
+    while start < head.i and (doc[start].is_punct and doc[start].text not in _OPEN or doc[start].is_space):
+        start += 1
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text in _CLOSE and any(t.text in _OPEN for t in doc[start:end - 1]):
+            break
+        end -= 1
+    return start, end
 
 
 def _antecedent(tok: Token) -> Token:
@@ -80,10 +134,15 @@ def subjects(tok: Token, cues: Cues, depth: int = 0) -> list[Token]:
     if dep == "xcomp" or (dep == "acomp" and head.pos_ in ("VERB", "AUX")):
         return subjects(head, cues, depth + 1)
     if dep == "acl" and head.pos_ in NOUNS:
-        if tok.tag_ == "VBN":
+        if tok.tag_ == "VBN":  # "the missiles fired by …" (passive: the agent, above) …
+            if head.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in tok.children):
+                return expand(head)  # … but "The air force carried out strikes" misread as one
             return []
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return _noun_subjects(head, cues, depth + 1)
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in cues.light_verbs:
+            # "X issued a statement calling on Y", "X launched an operation targeting Y": X
+            return _noun_subjects(head, cues, depth + 1) or expand(head)
         return expand(head)
     return []
 

@@ -7,16 +7,22 @@ case; it goes to the coder as it is (forewarn truecases all-caps copy itself, ke
 with the wire copy's line wrapping undone (a single newline becomes a space).
 
 Roles scored: **perpetrator** = individual + organisation, **target** = physical + human
-(forewarn does not tell people from things). forewarn's fillers come from its ASSAULT events
-(any status but ``denied`` / ``hypothetical``): actors are perpetrators, recipients targets;
-an actor resolved to a knowledge-base name is represented by that name and its text.
+(the data's human targets are names only: ``hum_tgt_name``). forewarn's fillers come from its
+ASSAULT events (any status but ``denied`` / ``hypothetical``; not combat: "fighting", "clashes",
+"war" are no MUC-4 incident): actors are perpetrators, recipients targets; an actor resolved to a
+knowledge-base name is represented by that name and its text. As in a MUC template, a pronoun
+fills a slot only through the name it was resolved to, and an unnamed description of people
+("a soldier") is a HUM TGT: DESCRIPTION, a slot the data does not carry: neither credited nor
+counted against, and a place (a town, a district) is the incident's location, not its target
+(see ``fillers``).
 
 Matching, MUC-style: strings are compared upper-cased, without leading articles and
 punctuation. A predicted filler matches a gold entity when it equals one of the entity's
-strings, or when their *head nouns* agree — the last word before any "OF" (plural ``S`` /
-``ES`` stripped), so "THE GUERRILLA COLUMN" matches "A COLUMN" and "MEMBERS OF THE FMLN"
-matches "FMLN MEMBERS". Each gold entity and each distinct predicted string counts once:
-tp = gold entities matched, fp = predicted strings matching nothing, fn = gold entities left.
+strings, or when their *head nouns* agree — the last word before any post-modifier ("OF …",
+"WHO …", "WEARING …"; plural ``S`` / ``ES`` stripped), so "THE GUERRILLA COLUMN" matches "A COLUMN" and "MEMBERS OF THE FMLN"
+matches "FMLN MEMBERS". Each gold entity and each predicted entity (fillers of one head noun)
+counts once: tp = gold entities matched, fp = predicted entities matching nothing, fn = gold
+entities left.
 
 Headline: ``role_f1``, the mean of the perpetrator and target F1 (micro over documents).
 """
@@ -46,8 +52,22 @@ def norm(text: str) -> str:
     return " ".join(words)
 
 
+#: Words that end a noun phrase's head and start what follows it: a preposition, a relative
+#: word ("MAN WHO IS A NATIVE OF …", "TROOPS FROM THAT CORPS", "BUILDING THAT HOUSES …").
+_POST = {"OF", "IN", "FROM", "AT", "ON", "WITH", "NEAR", "BY", "FOR", "TO", "WHO", "WHOM", "WHICH", "THAT",
+         "WHOSE", "WHERE", "ALIAS", "INCLUDING", "AGAINST", "OUTSIDE", "INSIDE", "BELONGING"}
+_AFTER_PARTICIPLE = _POST | {"THE", "A", "AN", "HIS", "HER", "THEIR", "ITS", "MILITARY", "ORDERS"}
+
+
 def head(text: str) -> str:
-    words = norm(text).split(" OF ")[0].split()
+    """The head noun of a filler: its last word before any post-modifier (a prepositional
+    phrase, a relative clause, a participle phrase: "MEN WEARING MILITARY UNIFORMS" → MEN)."""
+    words = norm(text).split()
+    for i, word in enumerate(words):
+        if i and (word in _POST or (word.endswith("ING") and len(word) > 5) or (
+                word.endswith("ED") and i + 1 < len(words) and words[i + 1] in _AFTER_PARTICIPLE)):
+            words = words[:i]
+            break
     if not words:
         return ""
     word = words[-1]
@@ -69,31 +89,163 @@ def read(path: Path, limit: int | None = None) -> list[tuple[str, str, dict[str,
     return out
 
 
-def fillers(events) -> dict[str, list[list[str]]]:
-    """Predicted fillers per role; each a list of the strings that stand for it."""
+#: Words that stand for a participant without naming or describing it: never a MUC filler.
+_PRONOUNS = {"HE", "SHE", "IT", "THEY", "HIM", "HER", "THEM", "WE", "US", "I", "YOU", "ME", "HIS", "ITS", "THEIR",
+             "OUR", "WHO", "WHOM", "WHICH", "THAT", "THIS", "THESE", "THOSE", "ONE", "SOMEONE", "ANYONE",
+             "EVERYONE", "HIMSELF", "THEMSELVES", "OTHERS"}
+#: Head nouns of the knowledge base's sector words that name places and things, not people.
+_THINGS = {"EMBASSY", "CONSULATE", "BANK", "CHURCH", "HOSPITAL", "MOSQUE", "SCHOOL", "UNIVERSITY", "STATION",
+           "NEWSPAPER", "RADIO", "TELEVISION", "JET", "HELICOPTER", "TANK", "VESSEL", "WARPLANE", "WARSHIP",
+           "GUNBOAT", "ARTILLERY", "OUTLET", "COMPANY", "FIRM", "CORPORATION", "BUSINESS", "MINISTRY", "COURT",
+           "GOVERNORATE", "MUNICIPALITY", "NEWS", "MEDIA", "MEDIUM", "PRESS", "BROADCASTER", "GARRISON", "PATROL"}
+
+
+def _person_words() -> frozenset[str]:
+    from ._coding import pipeline
+
+    words = {w.split()[-1].upper() for w in pipeline().coder.kb.sectors}
+    return frozenset(words - _THINGS)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("MEN"):
+        return word[:-3] + "MAN"
+    for suffix in ("IES", "ES", "S"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2 and not word.endswith("SS"):
+            return word[: -len(suffix)] + ("Y" if suffix == "IES" else "")
+    return word
+
+
+#: Head nouns of places where an attack happens: MUC-4 puts them in the location slot.
+_SETTLEMENTS = {"TOWN", "CITY", "VILLAGE", "HAMLET", "DISTRICT", "DEPARTMENT", "PROVINCE", "REGION", "AREA",
+                "NEIGHBORHOOD", "NEIGHBOURHOOD", "OUTSKIRTS", "ZONE", "COUNTRY", "MUNICIPALITY", "CAPITAL",
+                "SUBURB", "JURISDICTION", "SECTOR", "STATE", "TERRITORY", "COUNTRYSIDE"}
+
+
+def _place(text: str) -> bool:
+    """Whether a predicted target names a place (a town, a region) rather than a thing in it."""
+    words = norm(text).split(" OF ")[0].split()
+    if not words:
+        return False
+    if _singular(words[-1]) in _SETTLEMENTS or words[-1] in _SETTLEMENTS:
+        return True
+    from ..resolve import resolve_place
+
+    place = resolve_place(text)
+    return place is not None and norm(place.name) in {norm(text), " ".join(norm(text).split()[1:])}
+
+
+def _described_person(text: str, people: frozenset[str]) -> bool:
+    words = norm(text).split(" OF ")[0].split()
+    if not words:
+        return False
+    last = words[-1]
+    return last in people or _singular(last) in people or last[:-1] in people
+
+
+#: Triggers of combat between armed parties (PLOVER's old FIGHT, now ASSAULT): MUC-4 incidents
+#: are attacks, bombings, arson, kidnappings, murders and robberies, not battles or wars.
+_COMBAT = {"fight", "fighting", "fought", "battle", "battles", "battling", "clash", "clashes", "clashed",
+           "engage", "engaged", "engaging", "skirmish", "skirmishes", "combat", "combats", "war", "wars",
+           "warfare", "hostility", "hostilities", "insurgency", "uprising", "rebellion", "firefight",
+           "gunbattle", "shootout", "offensive", "confrontation", "confrontations"}
+
+
+_UNITS = {"MEMBER", "UNIT", "COLUMN", "CELL", "SQUAD", "COMMANDO", "CADRE", "FRONT"}
+#: Words that count people rather than name them ("a group of terrorists", "a total of 55").
+_COUNTS = {"GROUP", "NUMBER", "TOTAL", "DOZEN", "HUNDRED", "COUPLE", "HANDFUL", "BAND", "GANG"}
+
+
+def _organisation(text: str, people: frozenset[str]) -> list[str]:
+    """The organisation a perpetrator phrase names its people by ("members of the FMLN",
+    "guerrillas of the Farabundo Marti National Liberation Front (FMLN)"): MUC-4's PERP:
+    ORGANIZATION ID beside the PERP: INDIVIDUAL ID."""
+    inside = re.findall(r"\(([^()]+)\)", text)
+    words = norm(re.sub(r"\([^()]*\)?", " ", text))
+    if " OF " not in words:
+        return []
+    first, rest = words.split(" OF ", 1)
+    last = _singular(first.split()[-1]) if first.split() else ""
+    if last in _COUNTS or (last not in _UNITS and last not in people):
+        return []
+    return [rest, *(norm(x) for x in inside)] if rest else []
+
+
+def fillers(events, people: frozenset[str] | None = None, countries: frozenset[str] = frozenset()
+            ) -> dict[str, list[list[str]]]:
+    """Predicted fillers per role; each a list of the strings that stand for it.
+
+    A participant becomes a filler the way MUC-4 fills a template: a pronoun only through the
+    name it was resolved to ("they" alone fills nothing); a target is a named person (HUM TGT:
+    NAME) or a thing (PHYS TGT: ID) — an unnamed description of people ("a soldier", "several
+    businessmen") is HUM TGT: DESCRIPTION, a slot this data set does not carry; a place is the
+    incident's location; and a whole country is neither perpetrator nor target."""
     out: dict[str, list[list[str]]] = {"perpetrator": [], "target": []}
     for e in events:
-        if e.type != "ASSAULT" or e.status in _SKIP_STATUS:
+        if e.type != "ASSAULT" or e.status in _SKIP_STATUS or e.evidence.trigger.lower() in _COMBAT:
             continue
         for role, found in (("perpetrator", e.actors), ("target", e.recipients)):
-            out[role].extend([s for s in (a.text, a.name) if s] for a in found)
+            for a in found:
+                text = a.text or ""
+                words = norm(text).split()
+                if not words or all(w in _PRONOUNS for w in words):
+                    text = ""
+                strings = [s for s in (text, a.name) if s]
+                if not strings:
+                    continue
+                if role == "perpetrator" and people is not None:
+                    org = _organisation(text, people)
+                    if org:
+                        out[role].append(org)
+                if a.name and a.name.upper() in countries and (people is None or not _described_person(text, people)):
+                    continue  # a whole country ("the U.S.", not "the Chilean government") fills neither
+                if role == "target":
+                    if not a.name and people is not None and _described_person(text, people):
+                        continue
+                    if people is not None and _place(text):
+                        continue
+                out[role].append(strings)
     return out
 
 
-def matches(predicted: list[str], entity: list[str]) -> bool:
+def matches(predicted: list[str], entity: list[str], loose: bool = True) -> bool:
+    # a filler with an apposition ("X, third judge of public order") is also the phrase before it
+    predicted = [*predicted, *(p.split(",")[0] for p in predicted if "," in p)]
     gold = {norm(s) for s in entity}
     if any(norm(p) in gold for p in predicted):
         return True
     heads = {head(s) for s in entity} - {""}
-    return any(head(p) in heads for p in predicted)
+    if any(head(p) in heads for p in predicted):
+        return True
+    if not loose:
+        return False
+    # a shortened name: "OQUELI" or "ANTONIO ROLDAN" for "HECTOR OQUELI COLINDRES", "ANTONIO ROLDAN BETANCUR"
+    names = [set(g.split()) for g in gold if len(g.split()) > 1]
+    for p in predicted:
+        words = set(norm(p).split()) - _PRONOUNS
+        if words and len(norm(p).split()) <= 3 and any(words <= g for g in names) and p[:1].isupper():
+            return True
+    return False
 
 
 def score_doc(gold: list[list[str]], predicted: list[list[str]], counts: Counts, role: str) -> None:
+    """One document's slot fill set. Predicted fillers with the same head noun ("the guerrillas",
+    "guerrillas", "the urban guerrillas") are one entity, as a MUC template lists each once (and
+    as they would all match the same gold entity)."""
     distinct: dict[str, list[str]] = {}
     for strings in predicted:
-        distinct.setdefault(norm(strings[0]), strings)
+        key = head(strings[0]) or norm(strings[0])
+        distinct.setdefault(key, []).extend(s for s in strings if s not in distinct.get(key, []))
     left = [p for key, p in distinct.items() if key]
-    for entity in gold:
+    missed = []
+    for entity in gold:  # strict matches first, then shortened names for what is left
+        hit = next((p for p in left if matches(p, entity, loose=False)), None)
+        if hit is None:
+            missed.append(entity)
+        else:
+            left.remove(hit)
+            counts.add(role, tp=1)
+    for entity in missed:
         hit = next((p for p in left if matches(p, entity)), None)
         if hit is None:
             counts.add(role, fn=1)
@@ -106,8 +258,16 @@ def score_doc(gold: list[list[str]], predicted: list[list[str]], counts: Counts,
 def score(path: Path, *, limit: int | None = None, **_: Any) -> EvalResult:
     docs = read(path, limit)
     counts = Counts(ROLES)
+    people = None
+    countries: frozenset[str] = frozenset()
     for gold, _a, _d, events in coded(((g, text) for _, text, g in docs), batch=16):
-        predicted = fillers(events)
+        if people is None:
+            from ._coding import pipeline
+
+            kb = pipeline().coder.kb
+            people = _person_words()
+            countries = frozenset(e.name.upper() for e in kb.names.values() if e.kind == "country")
+        predicted = fillers(events, people, countries)
         for role in ROLES:
             score_doc(gold[role], predicted[role], counts, role)
     by_role = counts.result()

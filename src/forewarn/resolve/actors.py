@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Actor
 from .kb import ActorKB, Entry, Office
+from .places import resolve_place
 
 __all__ = ["ArticleActors", "Resolved", "np_span"]
 
@@ -96,6 +97,47 @@ def _with_apposition(head: Token, span: Span) -> Span:
     return head.doc[span.start:inner.end]
 
 
+#: Prepositions whose object places the phrase's head ("demonstrators in Baghdad", "a bombing near X").
+_PLACE_OF = {"in", "from", "of", "at", "near", "outside", "inside", "around"}
+#: Participles that place the noun they modify ("a group based in Trinidad").
+_PLACING = {"base", "locate", "headquarter", "station", "operate", "live"}
+
+
+def _on_head(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` is in a place or source phrase on ``head`` ("demonstrators in Baghdad",
+    "a mission of observers from the OSCE"): only in/from/of/at phrases lead back to the head."""
+    cur = tok
+    for _ in range(6):
+        while cur.dep_ in ("compound", "amod", "nmod", "poss") and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.dep_ == "appos" and cur.head.i == head.i:
+            return True  # "Kenzo Oshima, the United Nations relief coordinator"
+        prep = cur.head
+        if cur.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _PLACE_OF:
+            return False
+        if prep.head.i == head.i:
+            return True
+        cur = prep.head
+        if cur.dep_ == "acl" and cur.lemma_.lower() in _PLACING and cur.head.i == head.i:
+            return True  # "a newspaper based in Beirut"
+    return False
+
+
+def _ethnic(tok: Token) -> bool:
+    """ "ethnic Albanians", "ethnic Serb civilians": a people, not a state; such groups are of the
+    country they live in (the article's), as event coders code them."""
+    doc = tok.doc
+    return tok.ent_type_ == "NORP" and any(doc[j].lower_ == "ethnic" for j in range(max(0, tok.i - 2), tok.i))
+
+
+def _against(tok: Token) -> bool:
+    """ "anti-Syria", "pro-Iranian": a country the phrase is for or against, not of."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "pro", "non"):
+        return True
+    return tok.lower_.startswith(("anti-", "pro-"))
+
+
 def _strip_det(text: str) -> str:
     for det in ("the ", "The ", "THE "):
         if text.startswith(det):
@@ -154,6 +196,8 @@ class ArticleActors:
             found = self._named(head, span, day) or self._office(head, span, day, counterpart_of) \
                 or self._delegate(head, span, day, base) or self._sector(head, span)
         res = found or Resolved(Actor(text=span.text))
+        if res.actor.country is None and head.pos_ != "PRON":
+            res.actor.country = self._span_country(head, span)
         shown = _with_apposition(head, span) if head.pos_ != "PRON" else span
         if head.pos_ == "PRON" and res.actor.text and res.actor.start is not None:
             pass  # a pronoun standing for a phrase of the same sentence keeps that phrase's span
@@ -169,7 +213,7 @@ class ArticleActors:
         """An actor the text places nowhere ("the rebels", "Prime Minister Chaudhry", an unknown
         party) is taken to be of the country the article is about."""
         a = res.actor
-        if a.country is None and self.focus and (head.pos_ != "PRON" or a.name) and (
+        if a.country is None and self.focus and (head.pos_ != "PRON" or a.name or a.sector) and (
                 a.sector or a.name or head.ent_type_ in ("PERSON", "ORG", "NORP")):
             a.country = self.focus
         return res
@@ -177,6 +221,18 @@ class ArticleActors:
     def _group_pronoun(self, head: Token, base: int, day: dt.date | None) -> Resolved | None:
         """ "it", "they", "its": the subject of the saying verb the pronoun's clause reports,
         else the last country, organisation or group named."""
+        if head.dep_ == "poss":  # "X held their first meeting", "X insisted on its demands": X
+            noun = head.head
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+                subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and c.i < head.i]
+                if subj:
+                    inner = self.resolve(subj[0], base, day=day)[0]
+                    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj[0].children)
+                    if inner.actor.name or inner.actor.country or (inner.actor.sector and not own):
+                        a = inner.actor
+                        return Resolved(Actor(text=a.text, name=a.name, country=a.country, sector=a.sector,
+                                              start=a.start, end=a.end), inner.office, inner.person, inner.org)
         clause = head.head if head.dep_ != "poss" else head.head.head
         for _ in range(3):
             if clause.head.i == clause.i:
@@ -207,7 +263,7 @@ class ArticleActors:
             return self._from_entry(self.persons[-1], day) if self.persons else None
         ent = entity_at(head)
         if ent is not None and ent.label_ == "PERSON" and not self._known_place_or_org(ent.text):
-            return self._titled(self._from_entry(self.person(ent.text), day), span)
+            return self._titled(self._from_entry(self.person(ent.text), day), _with_apposition(head, span))
         titled = any(c.dep_ == "compound" and c.lower_.rstrip(".") in TITLES for c in head.children)
         if head.pos_ == "PROPN" and (titled or head.lower_ in self.seen) and ent is None:
             return self._titled(self._from_entry(self.person(span.text), day), span)
@@ -243,14 +299,72 @@ class ArticleActors:
                 ent = entity_at(tok)
                 if ent is not None and ent.label_ != "PERSON":
                     a.country = self.kb.country_of(ent.text)
+                    if a.country is None and ent.label_ == "ORG":  # "U.N. mediator X": the body's
+                        a.country = self._org_country(ent.text)
                 a.country = a.country or self.kb.country_of(tok.text)
             if a.sector is None:
                 a.sector = self.kb.sectors.get(low) or ("GOV" if low in self.kb.offices else None)
         return res
 
+    def _org_country(self, text: str) -> str | None:
+        """The country (or IGO) of an organisation the KB knows, named whole or as the start of a
+        longer name ("the United Nations Emergency Relief Coordinator" → the United Nations)."""
+        words = _strip_det(text).split()
+        for n in range(len(words), 0, -1):
+            entry = self.kb.lookup(" ".join(words[:n]))
+            if entry is not None and entry.kind == "organization" and entry.country:
+                return entry.country
+            if n <= 1 or entry is not None:
+                break
+        return None
+
+    def _span_country(self, head: Token, span: Span) -> str | None:
+        """A country named anywhere in the actor's own phrase, when its head and modifiers name
+        none: before the head ("Vietnamese-led forces", "Montenegro Municipality Association
+        officials") or in a place or source phrase on it ("demonstrators in Baghdad", "inspectors
+        of the IAEA", "a mission of observers from the OSCE"); never a country the phrase is
+        against or for ("anti-Syria journalist", "aid for Bosnia")."""
+        for tok in [*span, *(t for t in head.subtree if t.i >= span.end)]:
+            if tok.i == head.i and tok.ent_type_ not in ("GPE", "NORP"):
+                continue
+            after = tok.i > head.i
+            if after and not _on_head(tok, head):
+                continue
+            if _against(tok) or _ethnic(tok):
+                continue
+            ent = entity_at(tok)
+            if ent is not None and ent.label_ in ("GPE", "LOC"):
+                if tok.i != ent.end - 1:
+                    continue  # a place is read once, whole ("Northern Ireland", not "Ireland")
+                texts = [ent.text]
+            elif ent is not None and ent.label_ == "NORP":
+                texts = [ent.text, tok.text]
+            elif ent is not None and ent.label_ == "ORG":
+                iso = self._org_country(ent.text) if tok.i == ent.end - 1 else None
+                if iso:
+                    return iso  # "inspectors of the IAEA"
+                texts = [tok.text] if tok.pos_ in ("ADJ", "PROPN") else []  # "Palestinian Islamic Jihad"
+            elif ent is None and tok.pos_ in ("ADJ", "PROPN"):
+                texts = [tok.text]
+            else:
+                continue
+            for text in texts:
+                iso = self.kb.country_of(text)
+                if iso is None:
+                    entry = self.kb.lookup(_strip_det(text))
+                    iso = entry.country if entry is not None and entry.kind in ("country", "seat") else None
+                if iso is None and ent is not None and ent.label_ in ("GPE", "LOC", "NORP", "FAC") and after:
+                    place = resolve_place(_strip_det(ent.text))
+                    iso = place.country if place is not None else None
+                if iso:
+                    return iso
+        return None
+
     def _country(self, head: Token) -> str | None:
         """Country named by a modifier ("Russian", "US", "of Russia", "in Russia", "Russia's")."""
         for child in head.children:
+            if child.dep_ in _MODS and (_against(child) or _ethnic(child)):
+                continue  # "an anti-Syria journalist", "ethnic Albanian guerrillas"
             if child.dep_ in _MODS:
                 ent = entity_at(child)
                 for text in (ent.text if ent is not None else None, child.text):
@@ -263,7 +377,7 @@ class ArticleActors:
                         return entry.country
             elif child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
+                    if obj.dep_ == "pobj" and not _ethnic(obj):
                         ent = entity_at(obj)
                         iso = self.kb.country_of(ent.text if ent is not None else obj.text)
                         if iso:
