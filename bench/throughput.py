@@ -1,11 +1,14 @@
-"""Throughput on real news: bare spaCy parse vs forewarn's whole pipeline, workers, memory, Ray.
+"""Throughput on real news: bare spaCy parse vs forewarn's whole pipeline, prefilter, workers, memory, Ray.
 
-    python bench/throughput.py --limit 200                 # parse vs pipeline, 1 and 2 workers
-    python bench/throughput.py --limit 200 --ray           # and the Ray engine, 2 workers
+    python bench/throughput.py --limit 120                 # parse vs pipeline, prefilter, 1 and 2 workers
+    python bench/throughput.py --limit 120 --ray           # and the Ray engine, 1 and 2 workers
 
 Input: the PolNeAR training articles (real, full-length US political news), read from
 ../shared/data/attribution/polnear-train/text beside the project. Each configuration runs in
-its own process so peak RSS (ru_maxrss of that process and its children) is its own.
+its own process, one after the other; the bare parse runs first and again last, so the drift of
+a shared machine's load shows. Memory: the peak of the summed RSS of the process and all its
+descendants (pool workers, Ray's daemons and actors), sampled every 0.2 s, and the largest
+single process (ru_maxrss).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -31,7 +35,48 @@ def machine() -> str:
     return f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}"
 
 
-def _child(kind: str, folder: str, workers: int) -> dict:
+def _tree_rss_kb(root: int) -> int:
+    """Summed RSS (kB) of ``root`` and all its descendants, from /proc."""
+    parent: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+            with open(f"/proc/{entry}/statm") as f:
+                pages = int(f.read().split()[1])
+        except OSError:
+            continue
+        pid = int(entry)
+        parent[pid] = int(stat.rsplit(")", 1)[1].split()[1])
+        rss[pid] = pages * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    tree, frontier = {root}, [root]
+    children: dict[int, list[int]] = {}
+    for pid, ppid in parent.items():
+        children.setdefault(ppid, []).append(pid)
+    while frontier:
+        for child in children.get(frontier.pop(), ()):
+            if child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    return sum(rss.get(pid, 0) for pid in tree)
+
+
+class _Sampler(threading.Thread):
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak_kb = 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.peak_kb = max(self.peak_kb, _tree_rss_kb(os.getpid()))
+            self.stop.wait(0.2)
+
+
+def _child(kind: str, folder: str, workers: int, prefilter: str) -> dict:
     """Run one configuration in this (child) process and return its figures."""
     from forewarn.annotate import load_nlp
     from forewarn.config import load_settings
@@ -40,74 +85,134 @@ def _child(kind: str, folder: str, workers: int) -> dict:
 
     files = sorted(Path(folder).iterdir())
     texts = [f.read_text("utf-8", "replace") for f in files]
-    settings = load_settings()
+    settings = load_settings(prefilter=prefilter != "off",
+                             prefilter_entities=prefilter if prefilter != "off" else None)
     if kind == "parse":
-        nlp = load_nlp(settings.model)
+        pipeline = Pipeline(settings)
+        nlp = pipeline.annotator if prefilter != "off" else load_nlp(settings.model)
         list(nlp.pipe(texts[:2]))  # warm up
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32))
         seconds = time.perf_counter() - t
-        return {"seconds": seconds, "tokens": tokens, "articles": len(texts)}
+        figures = {"seconds": seconds, "tokens": tokens, "articles": len(texts),
+                   "cpu_s": time.process_time() - cpu}
+        if prefilter != "off":
+            figures["prefilter"] = nlp.stats.as_dict()
+        return figures
     pipeline = Pipeline(settings)
-    pipeline.nlp, pipeline.coder  # load before timing, as a long run amortises it
+    pipeline.nlp, pipeline.coder, pipeline.annotator  # load before timing, as a long run amortises it
     out = Path(tempfile.mkdtemp(prefix="fwbench-"))
     try:
         if kind == "ray":
             from forewarn.runner.ray_engine import run_ray
 
-            t = time.perf_counter()
-            report = run_ray([folder], out / "ray", settings, workers=workers)
+            temp = tempfile.mkdtemp(prefix="ray", dir="/tmp")  # short: AF_UNIX paths < 108 bytes
+            try:
+                t = time.perf_counter()
+                report = run_ray([folder], out / "ray", settings, workers=workers, temp_dir=temp)
+            finally:
+                shutil.rmtree(temp, ignore_errors=True)
         else:
             with Store.open(out / "s.duckdb") as store:
-                t = time.perf_counter()
+                t, cpu = time.perf_counter(), time.process_time()
                 report = pipeline.ingest([folder], store, workers=workers)
         seconds = time.perf_counter() - t
-        return {"seconds": seconds, "articles": report.articles, "events": report.events,
-                "rejects": len(report.rejects)}
+        figures = {"seconds": seconds, "articles": report.articles, "events": report.events,
+                   "rejects": len(report.rejects)}
+        if kind != "ray" and workers == 1:  # all the work in this process: its CPU time
+            figures["cpu_s"] = time.process_time() - cpu
+        return figures
     finally:
         shutil.rmtree(out, ignore_errors=True)
 
 
-def run(kind: str, folder: str, workers: int = 1) -> dict:
+def run(kind: str, folder: str, workers: int = 1, prefilter: str = "off", timeout: int = 900) -> dict:
     proc = subprocess.run([sys.executable, __file__, "--child", kind, "--folder", folder,
-                           "--workers", str(workers)], capture_output=True, text=True, check=True)
-    figures = json.loads(proc.stdout.strip().splitlines()[-1])
-    return figures
+                           "--workers", str(workers), "--prefilter", prefilter],
+                          capture_output=True, text=True, timeout=timeout)
+    if proc.returncode:
+        raise RuntimeError(f"{kind} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+CONFIGS = [
+    # (label, kind, workers, prefilter)
+    ("bare spaCy nlp.pipe", "parse", 1, "off"),
+    ("prefilter parse only (entities: all)", "parse", 1, "all"),
+    ("prefilter parse only (entities: kept)", "parse", 1, "kept"),
+    ("ingest, 1 worker, no prefilter", "local", 1, "off"),
+    ("ingest, 1 worker, prefilter (default)", "local", 1, "all"),
+    ("ingest, 1 worker, prefilter entities=kept", "local", 1, "kept"),
+    ("ingest, 2 workers, prefilter (default)", "local", 2, "all"),
+    ("ingest, 2 workers, prefilter entities=kept", "local", 2, "kept"),
+]
+RAY = [
+    ("Ray, 1 worker, prefilter (default)", "ray", 1, "all"),
+    ("Ray, 2 workers, prefilter (default)", "ray", 2, "all"),
+]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--limit", type=int, default=200)
-    ap.add_argument("--ray", action="store_true", help="also run the Ray engine")
+    ap.add_argument("--limit", type=int, default=120)
+    ap.add_argument("--ray", action="store_true", help="also run the Ray engine, 1 and 2 workers")
+    ap.add_argument("--only", help="run only configurations whose label contains this text (and the bare parse)")
+    ap.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--folder", help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--prefilter", default="off", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        figures = _child(args.child, args.folder, args.workers)
+        sampler = _Sampler()
+        sampler.start()
+        figures = _child(args.child, args.folder, args.workers, args.prefilter)
+        sampler.stop.set()
         usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         figures["peak_rss_mb"] = round(max(usage, children) / 1024, 1)
+        figures["peak_tree_rss_mb"] = round(max(sampler.peak_kb, usage) / 1024, 1)
         print(json.dumps(figures))
         return 0
     if not DATA.exists():
         print(f"no data at {DATA}", file=sys.stderr)
         return 2
+    configs = CONFIGS + (RAY if args.ray else [])
+    if args.only:
+        configs = [configs[0]] + [c for c in configs[1:] if args.only in c[0]]
     with tempfile.TemporaryDirectory(prefix="fwbench-in-") as tmp:
         for f in sorted(DATA.iterdir())[:args.limit]:
             shutil.copy(f, tmp)
-        print(f"machine: {machine()}; {args.limit} PolNeAR articles")
-        parse = run("parse", tmp)
-        rows = [("bare spaCy nlp.pipe", parse)]
-        for workers in (1, 2):
-            rows.append((f"forewarn ingest, {workers} worker{'s' if workers > 1 else ''}", run("local", tmp, workers)))
-        if args.ray:
-            rows.append(("forewarn batch --engine ray, 2 workers", run("ray", tmp, 2)))
-        print(f"{'configuration':42} {'seconds':>8} {'articles/s':>11} {'x parse':>8} {'peak RSS MB':>12}")
-        for name, f in rows:
+        started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+        print(f"machine: {machine()}; {args.limit} PolNeAR articles; {started}; load at start {load()}")
+        rows = []
+        for label, kind, workers, prefilter in configs + [configs[0]]:
+            figures = run(kind, tmp, workers, prefilter)
+            figures["load"] = load()
+            rows.append((label, figures))
+            print(f"  done: {label} ({figures['seconds']:.1f} s, load {figures['load']})", file=sys.stderr)
+        parse = rows[0][1]
+        last = rows[-1][1]
+        base = (parse["seconds"] + last["seconds"]) / 2
+        print(f"bare parse first {parse['seconds']:.1f} s, last {last['seconds']:.1f} s: the ratios use their mean")
+        print(f"{'configuration':44} {'seconds':>8} {'art/s':>6} {'x parse':>8} {'events':>7} "
+              f"{'RSS MB (sum)':>12} {'(largest)':>10} {'load':>16}")
+        for name, f in rows[:-1]:
             rate = f["articles"] / f["seconds"]
-            print(f"{name:42} {f['seconds']:8.1f} {rate:11.1f} {f['seconds'] / parse['seconds']:8.2f} "
-                  f"{f['peak_rss_mb']:12.0f}")
+            print(f"{name:44} {f['seconds']:8.1f} {rate:6.1f} {f['seconds'] / base:8.2f} {f.get('events', ''):>7} "
+                  f"{f['peak_tree_rss_mb']:12.0f} {f['peak_rss_mb']:10.0f} {f['load']:>16}")
+            if "prefilter" in f:
+                st = f["prefilter"]
+                print(f"{'':44} parsed {st['kept_sentences']}/{st['sentences']} sentences, "
+                      f"{st['kept_tokens']}/{st['tokens']} tokens")
+        print(f"load at end {load()}")
+        if args.json:
+            args.json.write_text(json.dumps({"machine": machine(), "started": started, "limit": args.limit,
+                                             "rows": rows}, indent=1))
     return 0
 
 

@@ -74,6 +74,7 @@ class Pipeline:
         self.settings = settings or load_settings()
         self._nlp = None
         self._coder = None
+        self._annotator = None
 
     @property
     def nlp(self):
@@ -90,6 +91,24 @@ class Pipeline:
 
             self._coder = Coder(self.settings)
         return self._coder
+
+    @property
+    def annotator(self):
+        """What parses article bodies (``.pipe(texts)`` → Docs): with ``settings.prefilter``, a
+        :class:`~forewarn.annotate.prefilter.Prefilter` that parses only the sentences the loaded
+        patterns could fire in (and their context); otherwise the bare spaCy pipeline."""
+        if self._annotator is None:
+            self._annotator = self._prefilter() if self.settings.prefilter else self.nlp
+        return self._annotator
+
+    def _prefilter(self):
+        from .annotate.prefilter import Condition, Prefilter, pattern_conditions
+        from .annotate.truecase import is_shouting
+
+        coder = self.coder
+        # the engine's own obligation rule ("X said Y must …") fires on any verb with "must"
+        conditions = pattern_conditions(coder.patterns) + [Condition(frozenset(coder.commitment.obligation))]
+        return Prefilter(self.nlp, conditions, ner=self.settings.prefilter_entities, shouting=is_shouting)
 
     def inputs(self, inputs: Iterable[str]) -> Iterator[RawItem | Reject]:
         """Raw items from files, folders, record files, WARC, feeds and URLs."""
@@ -114,7 +133,8 @@ class Pipeline:
             id=_article_id(cleaned.body), body=cleaned.body, origin=item.origin, raw_sha256=item.sha256,
             title=item.title or cleaned.title, published=item.published or cleaned.published or published,
             site=cleaned.site or _site_of(url), author=cleaned.author, language=cleaned.language,
-            url=url, removed=list(cleaned.removed))
+            url=url, removed=list(cleaned.removed), article_confidence=cleaned.article_confidence,
+            flags=list(cleaned.flags))
         return Cleaning(article, cleaned, cleaned.kind, item.id, site_key=site_key(item))
 
     def cleanings(self, items: Iterable[RawItem | Reject], *, published: dt.date | None = None,
@@ -140,10 +160,14 @@ class Pipeline:
     def code_batch(self, articles: list[Article]) -> list[list[Event] | Reject]:
         """Parse a batch together and code each article; a failure costs that article only."""
         results: list[list[Event] | Reject] = []
-        docs = self.nlp.pipe(a.body for a in articles)
+        docs = self.annotator.pipe(a.body for a in articles)
         for article, doc in zip(articles, docs):
             try:
-                results.append(self.coder.code(article, doc))
+                events = self.coder.code(article, doc)
+                if "not-an-article" in article.flags and article.article_confidence is not None:
+                    for event in events:  # a listing or index page: its "events" are doubtful
+                        event.confidence = round(event.confidence * article.article_confidence, 3)
+                results.append(events)
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
                 log.exception("coding failed for %s", article.origin.label())
                 results.append(Reject(article.origin.label(), "coding-failed", f"{type(exc).__name__}: {exc}"))
