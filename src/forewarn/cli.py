@@ -415,7 +415,8 @@ def clean(inputs: InputsArg, published: PublishedOpt = None, format: FormatOpt =
                   **({"url": a.url} if a.url else {}), "title": a.title,
                   "published": a.published.isoformat() if a.published else None, "site": a.site,
                   "author": a.author, "language": a.language, "body": a.body,
-                  "removed": [r.to_dict() for r in a.removed]}
+                  "removed": [r.to_dict() for r in a.removed], "article_confidence": a.article_confidence,
+                  "flags": a.flags}
         if format is Format.jsonl:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:

@@ -125,6 +125,10 @@ class Article(_Record):
     removed: list[RemovedSpan] = field(default_factory=list)
     #: The id of the article this one duplicates, when it is a copy.
     duplicate_of: str | None = None
+    #: How sure the cleaner is that the page is an article at all (HTML only; None: not judged).
+    article_confidence: float | None = None
+    #: Doubts about the page as a whole, e.g. ``"not-an-article"`` (a listing, a shop, an index).
+    flags: list[str] = field(default_factory=list)
 
     @property
     def body_sha256(self) -> str:

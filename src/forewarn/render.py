@@ -110,7 +110,11 @@ def article_view(article: Article, events: Sequence[Event]) -> Text:
     text.append(head + "\n", style="bold")
     meta = " · ".join(x for x in (article.site, article.published and article.published.isoformat(),
                                   article.author, article.url or article.origin.label()) if x)
-    text.append(meta + "\n\n", style="italic")
+    text.append(meta + "\n", style="italic")
+    if article.flags:
+        sure = "" if article.article_confidence is None else f" (article confidence {article.article_confidence:.2f})"
+        text.append(f"{', '.join(article.flags)}{sure}\n", style="bold red")
+    text.append("\n")
     body = Text(article.body)
     for n, e in enumerate(sorted(events, key=lambda e: e.evidence.start), 1):
         body.stylize("on grey23", e.evidence.start, e.evidence.end)

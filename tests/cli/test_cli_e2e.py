@@ -155,3 +155,21 @@ def test_oversized_and_absurdly_nested_pages_get_named_reasons(cli, tmp_path):
     assert re.search(r"huge\.html: too-large: ", proc.stderr), proc.stderr
     assert re.search(r"deep\.html: \S+: ", proc.stderr) or json.loads(proc.stdout)[0]["articles"] == 2
     assert json.loads(proc.stdout)[0]["articles"] >= 1 and "Traceback" not in proc.stderr
+
+
+def test_a_page_that_is_not_an_article_is_flagged_kept_and_shown(cli, tmp_path):
+    teasers = "".join(
+        f'<div class="teaser"><h3><a href="/world/story-{n}">Police arrested {n} protesters in the capital '
+        f'on Monday after clashes, officials said</a></h3><a href="/world/story-{n}">Read more</a></div>'
+        for n in range(30))
+    page = tmp_path / "index.html"
+    page.write_text("<html><head><title>World news | Daily Example</title></head><body><nav><a href='/'>Home</a>"
+                    f"<a href='/world'>World</a></nav><main><h1>World</h1>{teasers}</main></body></html>")
+    (record,) = _events(cli("clean", page, "--format", "jsonl", check=0).stdout)
+    assert "not-an-article" in record["flags"] and record["article_confidence"] < 0.5
+    db = tmp_path / "flag.duckdb"
+    cli("ingest", page, "--db", db, check=0)
+    events = _events(cli("events", "--db", db, "--format", "jsonl", check=0).stdout)
+    assert events and all(e["confidence"] < 0.5 for e in events)  # scaled by the page's article confidence
+    shown = cli("show", record["id"][:8], "--db", db, check=0).stdout
+    assert "not-an-article" in shown

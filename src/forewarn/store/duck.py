@@ -133,15 +133,16 @@ class Store:
         """An article by id (or by a unique prefix of at least 6 characters)."""
         rows = self.con.execute(
             "SELECT id, body, origin_path, origin_url, origin_record, raw_sha256, title, published, site,"
-            " author, language, url, removed, duplicate_of FROM articles WHERE id = ? OR"
+            " author, language, url, removed, duplicate_of, article_confidence, flags FROM articles WHERE id = ? OR"
             " (length(?) >= 6 AND starts_with(id, ?)) LIMIT 2", [article_id] * 3).fetchall()
         if len(rows) != 1:
             return None
         (aid, body, path, url, record, raw, title, published, site, author, lang, aurl, removed,
-         dup) = rows[0]
+         dup, page_conf, flags) = rows[0]
         return Article(id=aid, body=body, origin=Origin(path=path, url=url, record=record),
                        raw_sha256=raw, title=title, published=published, site=site, author=author,
-                       language=lang, url=aurl, duplicate_of=dup,
+                       language=lang, url=aurl, duplicate_of=dup, article_confidence=page_conf,
+                       flags=json.loads(flags or "[]"),
                        removed=[RemovedSpan(**r) for r in json.loads(removed or "[]")])
 
     def article_refs(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:

@@ -186,6 +186,13 @@ def index_for_queries(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE INDEX event_actors_event ON event_actors (event_id)")
 
 
+@migration(6)
+def article_page_confidence(con: duckdb.DuckDBPyConnection) -> None:
+    """How sure the cleaner is that a page is an article, and its doubts (``not-an-article``)."""
+    con.execute("ALTER TABLE articles ADD COLUMN article_confidence DOUBLE")
+    con.execute("ALTER TABLE articles ADD COLUMN flags VARCHAR")  # a JSON list, like ``removed``
+
+
 SCHEMA_VERSION = max(MIGRATIONS)
 
 

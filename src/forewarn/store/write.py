@@ -45,6 +45,7 @@ _ARTICLE_COLUMNS = {
     "title": pa.string(), "published": pa.date32(), "site": pa.string(), "author": pa.string(),
     "language": pa.string(), "url": pa.string(), "body": pa.string(), "removed": pa.string(),
     "duplicate_of": pa.string(), "ingested_at": pa.timestamp("us", tz="UTC"),
+    "article_confidence": pa.float64(), "flags": pa.string(),
 }
 _EVENT_COLUMNS = {
     "id": pa.string(), "article_id": pa.string(), "type": pa.string(), "mode": pa.string(),
@@ -68,7 +69,8 @@ def _article_row(s: StoredArticle, now: dt.datetime) -> list[Any]:
     a = s.article
     return [a.id, a.raw_sha256, a.body_sha256, s.source_id, a.origin.path, a.origin.url, a.origin.record,
             s.kind, a.title, a.published, a.site, a.author, a.language, a.url, a.body,
-            json.dumps([r.to_dict() for r in a.removed]), a.duplicate_of, now]
+            json.dumps([r.to_dict() for r in a.removed]), a.duplicate_of, now, a.article_confidence,
+            json.dumps(a.flags) if a.flags else None]
 
 
 def _event_row(e: Event, published: dt.date | None, now: dt.datetime) -> list[Any]:

@@ -100,6 +100,8 @@ class ArticleOut(BaseModel):
     body: str
     removed: list[RemovedOut]
     duplicate_of: str | None = None
+    article_confidence: float | None = None
+    flags: list[str] = []
     events: list[EventOut]
 
 

@@ -25,6 +25,7 @@ def get_article(request: Request, store: StoreDep, article_id: Annotated[str, Pa
     events = store.events(EventFilter(article_id=article.id, sort="published"))
     body = article.to_dict()
     out = ArticleOut(**{k: body[k] for k in ("id", "title", "published", "site", "author", "language", "url",
-                                              "body", "removed", "duplicate_of")},
+                                              "body", "removed", "duplicate_of", "article_confidence",
+                                              "flags")},
                      path=article.origin.path, events=records(store, events))
     return cached_json(request, out)
