@@ -27,6 +27,7 @@ from .reach import reach_heads
 from .reframe import load_commitment, obligation_speaker, reframe
 from .status import attribution_heads, status_flags
 from .syntax import NOUNS, expand, governor, is_passive, neighbourhood, objects, requirement_holds, role_span, subjects
+from .claims import attach_claims
 from .link import link_events
 from .units import sentence_units, untagged_dates
 
@@ -78,7 +79,15 @@ class Coder:
                     event.attribution = [replace(a) for a in previous[0]]
             previous = (explicit[0].attribution, set().union(*map(_names, explicit))) if explicit else None
             events.extend(found)
-        return link_events(events, article.body)
+        events = link_events(events, article.body)
+        # who a claim or an attribution of responsibility names as an attack's doer (``claims``)
+        return attach_claims(events, doc, lambda head: self._claimed(head, ctx, article.published))
+
+    def _claimed(self, head: Token, ctx: ArticleActors, day: dt.date | None) -> list[Actor]:
+        found = self._resolve(head, 0, ctx, day)
+        for r in found:
+            _role_span(r.actor, head, 0)
+        return [r.actor for r in found]
 
     def _parse(self, text: str) -> Doc:
         if self._nlp is None:
@@ -155,6 +164,7 @@ class Coder:
                 if other and other[1].type == pattern.type and other[1].specificity >= pattern.specificity \
                         and (tok.pos_ in NOUNS or desc.pos_ in ("VERB", "AUX")) and tok in desc.ancestors \
                         and not (tok.pos_ == "VERB" and (_via_prep(desc, tok) or _beside(desc, tok))) \
+                        and not ("cause" in pattern.actor and _via_prep(desc, tok)) \
                         and not _via_relcl(desc, tok) \
                         and desc.dep_ != "amod":  # "investigating alleged crimes": the allegation is a modifier
                     if not self.ontology[pattern.type].embeds:
@@ -427,7 +437,7 @@ def _role_span(actor: Actor, head: Token, base: int, named: Token | None = None)
     start, end = role_span(head)
     doc = head.doc
     actor.start, actor.end = base + doc[start].idx, base + doc[end - 1].idx + len(doc[end - 1])
-    actor.text = doc.text[actor.start - base:actor.end - base]
+    actor.text = doc[start:end].text  # not doc.text[...]: Doc.text rebuilds the whole article each time
 
 
 def _names(event: Event) -> set[str]:

@@ -8,8 +8,23 @@ with the wire copy's line wrapping undone (a single newline becomes a space).
 
 Roles scored: **perpetrator** = individual + organisation, **target** = physical + human
 (the data's human targets are names only: ``hum_tgt_name``). forewarn's fillers come from its
-ASSAULT events (any status but ``denied`` / ``hypothetical``; not combat: "fighting", "clashes",
-"war" are no MUC-4 incident): actors are perpetrators, recipients targets; an actor resolved to a
+ASSAULT events — PLOVER's attacks, bombings, arson, abductions and killings — that are
+*incidents* in MUC-4's sense. The convention followed:
+
+- **status**: any but ``denied`` / ``hypothetical``. A planned, threatened, prevented or failed
+  attack is an incident (MUC-4's stage of execution: ACCOMPLISHED, ATTEMPTED, THREATENED), and so
+  is a past one the report recounts.
+- **no combat**: MUC-4 incidents are terrorist acts against civilians, officials and their
+  property, not battles. An event whose trigger names combat ("fighting", "clashes", "war") is
+  none, nor one whose every target is an armed force or one of its positions ("troops", "a
+  guerrilla column", "enemy positions"); such a target is never a filler.
+- **doers**: a perpetrator filler is a name (resolved, proper or an acronym) or a description of
+  people or armed men; a thing or an act the parse took for a subject ("a plane", "the impact of
+  three bullets") is none. An attack's doer named only in a claim or attribution of
+  responsibility ("X claimed responsibility for the attack", "blamed on X") comes from the
+  engine itself (``forewarn.code.claims``).
+
+Actors are perpetrators, recipients targets; an actor resolved to a
 knowledge-base name is represented by that name and its text. As in a MUC template, a pronoun
 fills a slot only through the name it was resolved to, and an unnamed description of people
 ("a soldier") is a HUM TGT: DESCRIPTION, a slot the data does not carry: neither credited nor
@@ -31,6 +46,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +56,9 @@ from .registry import EvalResult
 
 ROLES = {"perpetrator": ("perp_individual_id", "perp_organization_id"),
          "target": ("phys_tgt_id", "hum_tgt_name")}
+#: Statuses of events that are no incident: one denied or imagined. A planned or threatened
+#: attack and a prevented or failed one are incidents: MUC-4's stage of execution is
+#: ACCOMPLISHED, ATTEMPTED or THREATENED.
 _SKIP_STATUS = {"denied", "hypothetical"}
 _ARTICLES = {"THE", "A", "AN"}
 _WRAP = re.compile(r"(?<!\n)\n(?!\n)")
@@ -104,7 +123,7 @@ def _person_words() -> frozenset[str]:
     from ._coding import pipeline
 
     words = {w.split()[-1].upper() for w in pipeline().coder.kb.sectors}
-    return frozenset(words - _THINGS)
+    return frozenset((words | _MORE_PEOPLE) - _THINGS)
 
 
 def _singular(word: str) -> str:
@@ -122,25 +141,40 @@ _SETTLEMENTS = {"TOWN", "CITY", "VILLAGE", "HAMLET", "DISTRICT", "DEPARTMENT", "
                 "SUBURB", "JURISDICTION", "SECTOR", "STATE", "TERRITORY", "COUNTRYSIDE"}
 
 
+def _plain(text: str) -> str:
+    """``norm`` without accents and possessive endings ("SAN SALVADOR'S" → "SAN SALVADOR")."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"'S?\b", "", norm(text)).strip()
+
+
 def _place(text: str) -> bool:
     """Whether a predicted target names a place (a town, a region) rather than a thing in it."""
-    words = norm(text).split(" OF ")[0].split()
+    words = _plain(text).split(" OF ")[0].split()
     if not words:
         return False
     if _singular(words[-1]) in _SETTLEMENTS or words[-1] in _SETTLEMENTS:
         return True
     from ..resolve import resolve_place
 
-    place = resolve_place(text)
-    return place is not None and norm(place.name) in {norm(text), " ".join(norm(text).split()[1:])}
+    plain = _plain(text)
+    place = resolve_place(text) or (resolve_place(plain.title()) if plain != norm(text) else None)
+    return place is not None and _plain(place.name) in {plain, " ".join(plain.split()[1:])}
 
 
 def _described_person(text: str, people: frozenset[str]) -> bool:
-    words = norm(text).split(" OF ")[0].split()
-    if not words:
-        return False
-    last = words[-1]
-    return last in people or _singular(last) in people or last[:-1] in people
+    """Whether a phrase describes people without naming them ("a soldier", "thousands of
+    civilians", "an unspecified number of peasants")."""
+    for part in norm(text).split(" OF ")[:2]:
+        words = part.split()
+        if not words:
+            return False
+        last = words[-1]
+        if last in people or _singular(last) in people or last[:-1] in people:
+            return True
+        if _singular(last) not in _COUNTS | _QUANTIFIERS | {"THOUSAND", "HUNDRED", "DOZEN", "MILLION"} \
+                and last not in _COUNTS | _QUANTIFIERS and not last.isdigit():
+            return False
+    return False
 
 
 #: Triggers of combat between armed parties (PLOVER's old FIGHT, now ASSAULT): MUC-4 incidents
@@ -151,9 +185,78 @@ _COMBAT = {"fight", "fighting", "fought", "battle", "battles", "battling", "clas
            "gunbattle", "shootout", "offensive", "confrontation", "confrontations"}
 
 
+#: Head nouns of armed forces and their positions: an attack on them is combat, not a MUC-4
+#: incident (whose targets are civilians, officials and their property).
+_ARMED = {"POSITION", "REGIMENT", "BATTALION", "BRIGADE", "GARRISON", "BASE", "TROOP", "SOLDIER", "BARRACK",
+          "BARRACKS", "COLUMN", "PATROL", "CONVOY", "UNIT", "ARMY", "FORCE", "FORCES", "COMPANY", "DETACHMENT",
+          "SQUADRON", "PLATOON", "GUERRILLA", "GUERILLA", "REBEL", "INSURGENT", "FIGHTER", "COMBATANT",
+          "TRENCH", "BUNKER", "OUTPOST", "STRONGHOLD", "CAMP", "ENEMY", "INFANTRY", "MILITARY"}
+#: Sectors of armed parties (forewarn's knowledge base codes).
+_ARMED_SECTORS = {"MIL", "REB", "INS"}
+#: People a target description counts rather than names, beyond the knowledge base's sector words.
+_MORE_PEOPLE = {"PASSERBY", "BYSTANDER", "BODYGUARD", "ESCORT", "DRIVER", "CHAUFFEUR", "OTHER", "OTHERS",
+                "ENGINEER", "TECHNICIAN", "MISSIONARY", "NUN", "SEMINARIAN", "BROTHER", "SISTER", "SON",
+                "DAUGHTER", "WIFE", "HUSBAND", "RELATIVE", "MEMBER", "PERSON", "PERSONS", "CHILDREN", "MEN",
+                "WOMEN", "AGENT", "EMPLOYEE", "WORKER", "LAWYER", "ATTORNEY", "CANDIDATE", "COUNCILMAN",
+                "COUNCILOR", "BUSINESSMEN", "SYMPATHIZER", "TRADE", "UNIONIST", "LEADER", "FOREIGNER",
+                "CITIZEN", "NATIONAL", "OCCUPANT", "CREW", "PILOT", "GUEST", "CUSTOMER", "PATIENT"}
+
+
+def _armed(actor, text: str) -> bool:
+    """Whether a participant is an armed force or one of its positions (not a named person)."""
+    words = norm(text).split(" OF ")[0].split()
+    if not words or actor.name and actor.sector not in _ARMED_SECTORS:
+        return False
+    return actor.sector in _ARMED_SECTORS and not actor.name or _singular(words[-1]) in _ARMED \
+        or words[-1] in _ARMED
+
+
 _UNITS = {"MEMBER", "UNIT", "COLUMN", "CELL", "SQUAD", "COMMANDO", "CADRE", "FRONT"}
 #: Words that count people rather than name them ("a group of terrorists", "a total of 55").
 _COUNTS = {"GROUP", "NUMBER", "TOTAL", "DOZEN", "HUNDRED", "COUPLE", "HANDFUL", "BAND", "GANG"}
+
+
+#: Doers a perpetrator description names beyond the knowledge base's sector words.
+_QUANTIFIERS = {"ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SOME", "SEVERAL", "MANY", "MOST", "ALL", "EACH",
+                "FEW", "NONE", "PART", "REST"}
+_MORE_DOERS = {"PERSONNEL", "ASSAILANT", "ASSASSIN", "MERCENARY", "REVOLUTIONARY", "ACCOMPLICE", "DEALER",
+               "INVADER", "HITMAN", "STAFF",
+               "SUBVERSIVE", "TERRORIST", "CRIMINAL", "INDIVIDUAL", "SUSPECT", "GUNMAN", "KILLER"}
+
+
+def _doer(actor, text: str, people: frozenset[str]) -> bool:
+    """Whether a perpetrator filler can be one: a resolved name, a proper name or an acronym
+    (a word without vowels: "FMLN"), or a description of people or armed men ("urban
+    commandos", "two paid assassins") — not a thing or an act ("a plane", "the impact of three
+    bullets"), which the parse took for the subject."""
+    if actor.name:
+        return True
+    written = [w.strip('"(),.') for w in re.split(r"\s+(?:of|OF|Of)\s+", text)[0].split()[1:]]
+    if written and written[-1][:1].isupper() and not (written[-1].isupper() and len(written[-1]) > 5):
+        return True  # a proper name's head ("the Shining Path", "the Popular Front"), not shouted copy
+    words = norm(text).split()
+    if any(2 <= len(w) <= 6 and w.isalpha() and not set(w) & set("AEIOUY") for w in words):
+        return True
+    doers = people | _ARMED | _UNITS | _MORE_DOERS
+    for part in norm(text).split(" OF ")[:2]:
+        last = head(part)
+        if not last:
+            continue
+        # the head as written too ("FORCES", which ``head`` cuts to "FORC")
+        final = norm(part).split()[-1]  # and the last word ("SHINING PATH TERRORISTS")
+        forms = {last, _singular(last), final, _singular(final)} | {
+            f for w in norm(part).split() if w.startswith(last) for f in (w, _singular(w))}
+        if forms & doers or any(f.endswith(d) for f in forms for d in _MORE_DOERS):
+            return True
+        if last not in _COUNTS and last not in _QUANTIFIERS and not last.isdigit():
+            return False
+    return False
+
+
+def _doer_word(text: str) -> bool:
+    last = head(text)
+    return bool(last) and (last in _MORE_DOERS or _singular(last) in _MORE_DOERS
+                           or any(last.endswith(d) for d in _MORE_DOERS if len(d) > 6))
 
 
 def _organisation(text: str, people: frozenset[str]) -> list[str]:
@@ -184,6 +287,8 @@ def fillers(events, people: frozenset[str] | None = None, countries: frozenset[s
     for e in events:
         if e.type != "ASSAULT" or e.status in _SKIP_STATUS or e.evidence.trigger.lower() in _COMBAT:
             continue
+        if e.recipients and all(_armed(r, r.text or "") for r in e.recipients):
+            continue  # armed forces attacking armed forces: combat, not a terrorist incident
         for role, found in (("perpetrator", e.actors), ("target", e.recipients)):
             for a in found:
                 text = a.text or ""
@@ -194,18 +299,43 @@ def fillers(events, people: frozenset[str] | None = None, countries: frozenset[s
                 if not strings:
                     continue
                 if role == "perpetrator" and people is not None:
+                    if not _doer(a, text, people) or (not a.name and text[:1].isupper() and _place(text)):
+                        continue  # a thing, an act or a place the parse took for the doer
                     org = _organisation(text, people)
                     if org:
                         out[role].append(org)
                 if a.name and a.name.upper() in countries and (people is None or not _described_person(text, people)):
                     continue  # a whole country ("the U.S.", not "the Chilean government") fills neither
+                if role == "target" and not a.name:
+                    whole = _whole(text)
+                    if whole is None:
+                        continue  # a part struck by the blast ("windows"), not the target
+                    if whole != text:
+                        text, strings = whole, [whole]
                 if role == "target":
                     if not a.name and people is not None and _described_person(text, people):
                         continue
                     if people is not None and _place(text):
                         continue
+                    if _armed(a, text) or (not a.name and people is not None and _doer_word(text)):
+                        continue  # armed men, or the attackers themselves ("six subversives")
                 out[role].append(strings)
     return out
+
+
+#: Parts of a building or vehicle: "the door of the embassy" is the embassy as a target, and
+#: "windows" or "the roof" alone is damage, not a target.
+_PARTS = {"FRONT", "DOOR", "WINDOW", "WINDOWPANE", "ROOF", "WALL", "TOP", "SIDE", "ENTRANCE", "FACADE", "GATE",
+          "BLIND", "GLASS", "PANE", "FLOOR", "CEILING", "PART", "REAR", "BACK", "HOOD", "TIRE", "FENCE"}
+
+
+def _whole(text: str) -> str | None:
+    """A target named by one of its parts: the whole after "of" (``None`` when there is none)."""
+    words = norm(text).split(" OF ")[0].split()
+    if not words or _singular(words[-1]) not in _PARTS and words[-1] not in _PARTS:
+        return text
+    match = re.search(r"\bof\s+(.+)$", text, re.I)
+    return match.group(1) if match else None
 
 
 def matches(predicted: list[str], entity: list[str], loose: bool = True) -> bool:
