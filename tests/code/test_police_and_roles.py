@@ -53,3 +53,61 @@ def test_arrests_said_in_other_words_predict_arrest(code_text):
 def test_a_crackdown_is_not_an_arrest(code_text):
     events = code_text("The state announced a crackdown on illegal sand mining.")
     assert "ARREST" not in predict(events)
+
+
+def test_deaths_in_police_firing_however_parsed_are_police_killings(code_text):
+    for text in ("Officials said 40 people have died in police firing while 300 were detained in the district.",
+                 "The minister said 52 deaths due to police firing were reported from the district.",
+                 "Two men died due to police firing in the town.",
+                 "Three youths died because of police firing on the crowd.",
+                 "Four were killed in police firing as mobs burned shops.",
+                 "Six deaths occurred in police firing.",
+                 "The police shot dead 12 rioters in the city."):
+        assert "KILL" in predict(code_text(text)), text
+
+
+def test_things_locked_booked_sent_or_held_are_not_arrests(code_text):
+    for text in ("The main gate of the market was locked up after the clash.",
+                 "An injured youth was brought in to the hospital on Monday.",
+                 "The organisers had booked several guest houses for the visitors.",
+                 "They got booked on a flight to Delhi.",
+                 "The inspector general sent a notice to all jails in the state.",
+                 "The minister, who also holds the finance department, spoke to reporters.",
+                 "The villagers were caught unawares by the attackers.",
+                 "The panel held the district collector responsible for the violence."):
+        assert "ARREST" not in predict(code_text(text)), text
+
+
+def test_people_locked_up_booked_or_sent_to_jail_are_arrests(code_text):
+    for text in ("Police locked up the gang leaders overnight.",
+                 "Police booked five men under the arms act.",
+                 "Around 600 activists of the party have already been booked in the state.",
+                 "The accused was sent to jail for two weeks."):
+        assert "ARREST" in predict(code_text(text)), text
+
+
+def test_displaced_as_an_adjective_is_no_expulsion(code_text):
+    events = code_text("The floods left hundreds of displaced families without shelter.")
+    assert not any(e.type == "COERCE" and e.mode == "deport" for e in events)
+    events = code_text("Militia fighters displaced the families from the valley.")
+    assert any(e.type == "COERCE" and e.mode == "deport" for e in events)
+
+
+def test_lock_up_of_people_and_hostage_taking(code_text):
+    assert "ARREST" in predict(code_text("He ended the riots by promptly locking up the gang leaders and the gamblers."))
+    assert "ARREST" not in predict(code_text("Thousands of students are held at ransom by the administration."))
+
+
+def test_died_when_police_opened_fire_is_a_police_killing(code_text):
+    assert "KILL" in predict(code_text("A boy died when the police opened fire on the crowd."))
+    assert "KILL" not in predict(code_text("Two people died after rival groups clashed in the market."))
+
+
+def test_idioms_of_hold_bring_and_haul_are_not_arrests(code_text):
+    for text in ("We respect the elders whom we hold in high esteem.",
+                 "The leaders, holding a joint press conference, said the order was clear.",
+                 "I was brought up in a liberal family.",
+                 "People complained about the delay in bringing in the army.",
+                 "He hauled up the state government over the riots."):
+        assert "ARREST" not in predict(code_text(text)), text
+    assert "ARREST" in predict(code_text("Police brought in ten youths for questioning."))

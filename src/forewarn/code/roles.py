@@ -33,12 +33,12 @@ INSTRUMENTS = frozenset({
 FALLBACK_RECIPIENTS = ("clause", "embedded", "place")
 #: Where an agentless act names its doer in its cause ("killed in police firing").
 FALLBACK_ACTORS = ("cause",)
-_CAUSE_PREPS = {"in", "during", "after", "by", "from", "to", "of"}
+_CAUSE_PREPS = {"in", "during", "after", "by", "from", "to", "of", "due", "because"}
 _CAUSE_NOUNS = {"firing", "fire", "shooting", "encounter", "action", "attack", "raid", "crackdown", "custody",
                 "lathicharge", "lathi-charge", "strike", "airstrike", "bombing", "shelling", "operation",
                 "gunfire", "crossfire", "assault", "offensive", "ambush", "torture", "beating"}
 #: Verbs of a time clause ("when police fired") whose subject caused an agentless death.
-_CAUSE_VERBS = {"fire", "open", "shoot", "attack", "lathicharge", "baton-charge", "charge", "beat", "raid", "storm"}
+_CAUSE_VERBS = {"fire", "open", "shoot", "attack", "lathicharge", "baton-charge", "charge", "beat", "raid", "storm", "clash"}
 _INNER_PREPS = ("by", "from", "of", "for", "with", "against", "on", "to")
 _PLACE_PREPS = {"to", "for", "into", "with", "against", "on"}
 _EMBED_PREPS = {"to", "with", "against", "on", "from", "into", "for"}
@@ -77,12 +77,13 @@ def fallback_heads(tok: Token, source: str, cues: Cues) -> list[Token]:
         return out
     if source == "cause":  # "killed in police firing" (also parsed as "police" + acl "firing")
         out = []
-        for w, o in neighbourhood(tok, deep=False):
+        for w, o in neighbourhood(tok, deep=False, gerunds=True):
             if w not in _CAUSE_PREPS:
                 continue
-            if o.lemma_.lower() in _CAUSE_NOUNS:
-                out.extend(m for m in o.children if m.dep_ in ("compound", "amod", "poss", "nmod")
-                           and m.pos_ in ("NOUN", "PROPN", "ADJ"))
+            if o.lemma_.lower() in _CAUSE_NOUNS or o.lower_ in _CAUSE_NOUNS:
+                # "police firing" (a noun, or a verb with "police" its subject: "in police firing")
+                mods = ("compound", "amod", "poss", "nmod") if o.pos_ in NOUNS else ("compound", "nsubj", "poss")
+                out.extend(m for m in o.children if m.dep_ in mods and m.pos_ in ("NOUN", "PROPN", "ADJ"))
                 if not out:  # "killed in firing by the police"
                     out.extend(x for p in o.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "of")
                                for x in p.children if x.dep_ == "pobj" and x.pos_ in NOUNS)

@@ -30,6 +30,8 @@ _SPAN_PREPS_OUT = {"during", "as", "including", "following", "over", "due", "sin
                    "than", "throughout", "upon", "within", "without", "per", "into", "onto", "toward",
                    "towards", "under", "among", "amongst", "besides", "except"}
 _TIME_ENTS = {"DATE", "TIME"}
+#: Relations of an adjective that says what the act left its object ("shot dead", "set free").
+_PREDICATIVE = {"oprd", "acomp", "xcomp"}
 _OPEN, _CLOSE = "([{", ")]}"
 
 
@@ -91,6 +93,8 @@ def _antecedent(tok: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies."""
     if tok.lower_ in _REL and tok.head.dep_ == "relcl":
         return tok.head.head
+    if tok.lower_ in _REL and tok.dep_ == "pobj" and tok.head.head.dep_ == "relcl":
+        return tok.head.head.head  # "the firing in which two were killed": the firing
     return tok
 
 
@@ -182,13 +186,30 @@ def objects(tok: Token) -> list[Token]:
     return objs
 
 
-def _preps(tok: Token) -> Iterator[tuple[str, Token]]:
+#: First words of two-word prepositions, named by that word ("due to", "because of").
+_PREP_PAIRS = {"due": "to", "because": "of"}
+
+
+def _preps(tok: Token, gerunds: bool = False) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs on ``tok``. Two-word prepositions count as their first word,
+    wherever the parser hung the object ("due to the rain", with "due" as a preposition or as an
+    adjective on a noun: "delays due to the rain"); with ``gerunds``, a verb-form -ing clause is an
+    object too ("died in police firing", "firing" read as a verb with "police" its subject)."""
     for c in tok.children:
-        if c.dep_ in ("prep", "agent"):
+        pair = c.lower_ in _PREP_PAIRS
+        if c.dep_ in ("prep", "agent") or (pair and c.dep_ in ("amod", "advmod")):
             for p in c.children:
                 if p.dep_ == "pobj":
                     for x in expand(p):
                         yield c.lower_, x
+                elif gerunds and p.dep_ == "pcomp" and p.tag_ == "VBG":
+                    yield c.lower_, p
+                elif pair and p.dep_ in ("pcomp", "prep") and p.lower_ == _PREP_PAIRS[c.lower_]:
+                    for q in p.children:
+                        if q.dep_ == "pobj":
+                            yield from ((c.lower_, x) for x in expand(q))
+                        elif gerunds and q.dep_ == "pcomp" and q.tag_ == "VBG":
+                            yield c.lower_, q
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str], deep: bool = True) -> list[Token]:
@@ -196,11 +217,14 @@ def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str], deep: bool
     return [obj for word, obj in neighbourhood(tok, deep) if word in preps]
 
 
-def neighbourhood(tok: Token, deep: bool = True) -> list[tuple[str, Token]]:
+def neighbourhood(tok: Token, deep: bool = True, gerunds: bool = False) -> list[tuple[str, Token]]:
     """(preposition, object) pairs around a trigger, tolerating misattached phrases:
     on the trigger, on its objects ("spoke to his counterpart on the phone"), on a light verb
-    that takes an event noun ("held talks with"), on clauses modifying an event noun."""
-    pairs = list(_preps(tok))
+    that takes an event noun ("held talks with"), on clauses modifying an event noun. With
+    ``gerunds``, the trigger's own -ing clauses after a preposition count ("died in firing")."""
+    pairs = list(_preps(tok, gerunds))
+    if tok.pos_ in NOUNS and tok.dep_ == "nsubj" and _occurs(tok.head):
+        pairs.extend(_preps(tok.head, gerunds))  # "the deaths took place in the firing"
     if not deep:
         return pairs
     for _, obj in list(pairs):
@@ -211,6 +235,13 @@ def neighbourhood(tok: Token, deep: bool = True) -> list[tuple[str, Token]]:
     if tok.pos_ in NOUNS and tok.dep_ in ("dobj", "nsubjpass"):
         pairs.extend(_preps(tok.head))
     return pairs
+
+
+def _occurs(verb: Token) -> bool:
+    """ "occurred", "happened", "took place": a verb that only says its subject happened."""
+    lemma = verb.lemma_.lower()
+    return lemma in ("occur", "happen") or (lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
 
 
 def _filters(req: Requirement, tok: Token, is_actor: Callable[[Token], bool]) -> bool:
@@ -224,7 +255,7 @@ def _filters(req: Requirement, tok: Token, is_actor: Callable[[Token], bool]) ->
 def requirement_holds(req: Requirement, tok: Token, is_actor: Callable[[Token], bool]) -> bool:
     """Whether the dependent a requirement names is there (filters: lemma, ent, actor — any)."""
     if req.kind == "prep":
-        cands = [obj for word, obj in neighbourhood(tok) if word in req.words]
+        cands = [obj for word, obj in neighbourhood(tok, gerunds=True) if word in req.words]
     elif req.kind == "object":
         cands = objects(tok) or ([c for c in tok.children if c.dep_ == "dobj"])
     elif req.kind == "particle":
@@ -233,6 +264,13 @@ def requirement_holds(req: Requirement, tok: Token, is_actor: Callable[[Token], 
         cands = [c for c in tok.children if c.dep_ in _MODS]
     elif req.kind == "dep":
         cands = [c for c in tok.children if c.dep_ in req.words]
+        if "advcl" in req.words:  # "one died and ten were hurt after police fired": the clause covers both
+            cands += [a for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                      for a in c.children if a.dep_ == "advcl" and a.i > c.i]
+        if _PREDICATIVE & set(req.words):  # "shot dead five men", "held the mayor responsible":
+            # an adjective misread as the object's own, right after the verb or after the noun
+            cands += [m for o in tok.children if o.dep_ in ("dobj", "nsubjpass") for m in o.children
+                      if m.dep_ == "amod" and (m.i == tok.i + 1 or m.i > o.i)]
     elif req.kind == "head":
         gov = governor(tok)
         if gov is None or (req.words != ("*",) and not (tok.dep_ == "pobj" and tok.head.lower_ in req.words)):
