@@ -1,8 +1,8 @@
 """Running forewarn's coder over labelled texts, without the cleaning stage.
 
 The scorers feed the texts as they are (so gold character offsets stay valid: the article body
-*is* the text), parse them in batches with ``nlp.pipe`` and code each one. Shared by the event,
-role and attribution scorers.
+*is* the text), parse them in batches the way ingest does (``Pipeline.annotator``: the prefilter
+when it is on, as by default) and code each one. Shared by the event, role and attribution scorers.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def coded(items: Iterable[tuple[Any, str]], *, published: dt.date | None = None,
     it = iter(items)
     while chunk := list(itertools.islice(it, batch)):
         arts = [article(text, str(i), published) for i, (_, text) in enumerate(chunk)]
-        for (label, _), art, doc in zip(chunk, arts, pipe.nlp.pipe(a.body for a in arts)):
+        for (label, _), art, doc in zip(chunk, arts, pipe.annotator.pipe(a.body for a in arts)):
             try:
                 events = pipe.coder.code(art, doc)
             except Exception:  # noqa: BLE001 - one bad text must not stop a run
