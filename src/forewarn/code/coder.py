@@ -327,7 +327,7 @@ class Coder:
         for res in found:
             a = res.actor
             if a.name is None and a.country is None and head.ent_type_ in _PLACE_ENTS:
-                place = resolve_place(a.text)  # a named place as participant: "attack St Petersburg"
+                place = self._places.get((a.start, a.end)) or resolve_place(a.text)  # "attack St Petersburg"
                 if place is not None:
                     a.name, a.country = place.name, place.country
         return found
