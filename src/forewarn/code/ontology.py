@@ -20,6 +20,14 @@ def data_path(*parts: str) -> Path:
     return Path(str(resources.files("forewarn").joinpath("data", *parts)))
 
 
+def cue_section(section: str) -> dict[str, frozenset[str]]:
+    """One ``[section]`` of the shipped ``cues.toml`` as lower-cased word sets, by key."""
+    data, _ = read_toml(data_path("cues.toml"))
+    table = data.get(section, {})
+    return {key: frozenset(str(v).lower() for v in values) for key, values in table.items()
+            if isinstance(values, list)}
+
+
 @dataclass(slots=True, frozen=True)
 class EventType:
     name: str

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .ontology import data_path
-from ..resolve import read_toml
+from .ontology import cue_section
 from .status import clause_chain
 from .ontology import Cues
 
@@ -47,12 +46,8 @@ class Commitment:
 
 @functools.lru_cache(maxsize=2)
 def load_commitment() -> Commitment:
-    data, _ = read_toml(data_path("cues.toml"))
-    table = data.get("commitment", {})
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(v).lower() for v in table.get(key, []))
-
+    table = cue_section("commitment")
+    words = lambda key: table.get(key, frozenset())  # noqa: E731
     return Commitment(words("verbs"), words("adjectives"), words("future_aux"), words("reported_aux"),
                       words("obligation_aux"), words("refusal"))
 

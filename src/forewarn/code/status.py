@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..resolve import read_toml
 from .attribution import source_heads
-from .ontology import Cues, data_path
+from .ontology import Cues, cue_section
 
 __all__ = ["StatusCues", "attribution_heads", "clause_chain", "status_cues", "status_flags"]
 
@@ -43,12 +42,8 @@ class StatusCues:
 
 @functools.lru_cache(maxsize=2)
 def status_cues() -> StatusCues:
-    data, _ = read_toml(data_path("cues.toml"))
-    table = data.get("status", {})
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(v).lower() for v in table.get(key, []))
-
+    table = cue_section("status")
+    words = lambda key: table.get(key, frozenset())  # noqa: E731
     return StatusCues(words("requested"), words("implicative"), words("past_implicative"),
                       words("failure"), words("obligation_aux"))
 
