@@ -44,7 +44,8 @@ def sample_articles():
     a2 = Article(id="art-hostile-0002", body=HOSTILE, origin=Origin(path="/data/hostile.html"), raw_sha256="r2",
                  title="<script>alert('title')</script>Convoy attacked", published=dt.date(2024, 2, 1),
                  site="evil.example",
-                 removed=[RemovedSpan("<img src=x onerror=alert(2)>", "<b>boilerplate</b>", 0)])
+                 removed=[RemovedSpan("<img src=x onerror=alert(2)>", "<b>boilerplate</b>", 0)],
+                 article_confidence=0.3, flags=["not-an-article"])
     e2 = [_ev(a2.id, HOSTILE, "attacked", "ASSAULT", "material-conflict",
               [Actor("Rebels <b>", "M23 <script>x</script>", "COD", "REB")], [Actor("a convoy", None, "COD", "MIL")],
               place=Place("Goma", "Goma", "COD", -1.68, 29.23), date=TimeRef("", "2024-01-31", "day"))]

@@ -66,3 +66,11 @@ def test_unknown_article_and_event_pages(app):
     event = get(app, "/api/events?type=ASSAULT").json()["items"][0]
     redirect = get(app, f"/events/{event['id']}")
     assert redirect.status_code == 303 and redirect.headers["location"].endswith(f"#row-{event['id']}")
+
+
+def test_a_flagged_page_says_so_on_the_page_and_in_the_api(app):
+    page = get(app, "/articles/art-hostile-0002").text
+    assert 'id="article-flags">not-an-article (article confidence 0.30)' in page
+    assert "article-flags" not in get(app, "/articles/art-kremlin-0001").text
+    body = get(app, "/api/articles/art-hostile-0002").json()
+    assert body["flags"] == ["not-an-article"] and body["article_confidence"] == 0.3
