@@ -207,3 +207,53 @@ def test_cue_prefilter_finds_every_cue_the_rules_find() -> None:
     for i, p in enumerate(lines.plains):
         slow = _cue_hits(p, rules)
         assert set(fast.get(i, {})) == set(slow), p
+
+
+def test_cue_prefilters_match_trying_every_cue_on_every_line() -> None:
+    """The literal prefilters (the page-wide one and the per-cue ``needs``) only skip work: what
+    they find is what every cue run on every line finds, and the whole-line forms found from line
+    starts are those of the plain multi-line search."""
+    import re
+
+    from forewarn.clean.rules import default_rules
+    from forewarn.clean.text_cues import matcher_for
+    from forewarn.clean.text_lines import split_lines
+
+    page = "\n".join([
+        "Support independent journalism: your donation keeps our newsroom going.",
+        "Please donate today. Make a monthly gift to our reporters.",
+        "By continuing to browse you accept the cookie policy and our privacy settings.",
+        "Reject all cookies",
+        "Accept all",
+        "Written by",
+        "John Smith",
+        "Share this article",
+        "Your support matters: become a member or give now, (c) 2024 Example.",
+        "The court said your honour was not at stake, and the debate went on.",
+        "Be the first to comment. 12 replies",
+        "Story continues below advertisement",
+    ])
+    rules = default_rules()
+    matcher = matcher_for(rules)
+    lines = split_lines(page)
+    brute: dict[int, dict[str, set[str]]] = {}
+    for i, p in enumerate(lines.plains):
+        for group, cue in matcher.cues:
+            for m in cue.finditer(p):
+                brute.setdefault(i, {}).setdefault(group, set()).add(m.group(0))
+    assert matcher.hits(lines) == brute
+    assert brute  # the page does hold cues
+
+    short = [len(p.split()) <= rules.short_words for p in lines.plains]
+    plain_search = re.compile("^" + rules.whole.pattern[1:], re.M)
+    expected = {}
+    for m in plain_search.finditer(lines.block):
+        i = lines.line_at(m.start())
+        if "\n" in m.group(0):
+            m = rules.whole.match(lines.plains[i])
+            if not m:
+                continue
+        if short[i]:
+            expected[i] = m.lastgroup
+    assert matcher.whole_hits(lines, short) == expected
+    assert expected

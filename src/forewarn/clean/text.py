@@ -428,7 +428,7 @@ def _clean_text(text: str, known_boilerplate: set[str] | frozenset[str], site: s
         if reason and not weak:
             ln.cls, ln.reason = BAD, reason
             continue
-        if _menu_like(ln):
+        if not ln.ends and ln.words >= 3 and _menu_like(ln):  # (the cheap part of the test first)
             ln.cls, ln.reason = BAD, "navigation"
             continue
         if ln.we and _self_reference(ln, site):

@@ -51,9 +51,10 @@ _BOUNDARY = {getattr(_c, n) for n in ("AT_BOUNDARY", "AT_BEGINNING", "AT_BEGINNI
                                       "AT_BEGINNING_LINE") if hasattr(_c, n)}
 
 
-def _required(items, bound: bool = False) -> set[str] | None:
+def _required(items, bound: bool = False, every: bool = False):
     """Literals one of which a match of the parsed ``items`` contains; those starting at a word
-    start carry the :data:`_WS` mark. ``bound``: the items start at a word start."""
+    start carry the :data:`_WS` mark. ``bound``: the items start at a word start. ``every``:
+    all such sets the items require (a list; each set is needed), not the most selective one."""
     if items is None:
         return None
     options: list[set[str]] = []
@@ -89,6 +90,8 @@ def _required(items, bound: bool = False) -> set[str] | None:
         # anything else (ANY, CATEGORY, ASSERT, ...) requires no literal
     if run:
         options.append({"".join(run)})
+    if every:
+        return [o for o in options if o]
     return _best(options)
 
 
@@ -119,11 +122,16 @@ class CueMatcher:
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
-        self.whole = (re.compile("^" + rules.whole.pattern[1:], re.M)
+        #: the whole-line forms, tried at each line start of ``"\n" + block``: a leading newline
+        #: instead of ``^`` lets the regex engine skip to line starts (a literal prefix) rather than
+        #: try every position of the page
+        self.whole = (re.compile("\n" + rules.whole.pattern[1:], re.M)
                       if rules.whole is not None and rules.whole.pattern.startswith("^") else None)
         #: every cue alone (anchored like the combined pattern: at a word or a symbol), with the
         #: reason it belongs to, and the literals that point to it
         self.cues: list[tuple[str, re.Pattern[str]]] = []
+        #: for every cue, the sets of literals it needs (one of each set): a cheap test first
+        self.needs: list[tuple[frozenset[str], ...]] = []
         by_literal: dict[str, set[int]] | None = {}
         for r, rule in enumerate(rules.rules):
             if rule.cue is None:
@@ -133,6 +141,12 @@ class CueMatcher:
                 # a cue that starts with \b needs no look-behind (which makes the search slow)
                 anchored = piece.lstrip("(?:").startswith("\\b")
                 self.cues.append((f"r{r}", re.compile(piece if anchored else rf"(?<!\w)(?=\S)(?:{piece})")))
+                try:  # every literal the cue needs: a line without one of them is not tried
+                    needs = [frozenset(x.replace(_WS, "") for x in o)
+                             for o in _required(_p.parse(piece), True, every=True)]
+                except Exception:  # noqa: BLE001
+                    needs = []
+                self.needs.append(tuple(o for o in needs if all(o)))
                 try:
                     lits = _required(_p.parse(piece), True) if by_literal is not None else None
                 except Exception:  # noqa: BLE001 - an unusual pattern only loses the prefilter
@@ -178,10 +192,10 @@ class CueMatcher:
                     if m:
                         out[i] = m.lastgroup
             return out
-        starts = lines.starts
-        for m in self.whole.finditer(lines.block):
-            i = lines.line_at(m.start())
-            if "\n" in m.group(0) or m.start() != starts[i]:
+        line_at = lines.line_at
+        for m in self.whole.finditer("\n" + lines.block):
+            i = line_at(m.start())  # the match's newline stands at the line's offset in the block
+            if "\n" in m.group(0)[1:]:  # it ran on over the next line: the line alone
                 m = self.rules.whole.match(lines.plains[i])
                 if not m:
                     continue
@@ -226,12 +240,15 @@ class CueMatcher:
                     add(i, ix)
                     at = find(needle, starts[i + 1]) if i + 1 < n else -1
         out: dict[int, dict[str, set[str]]] = {}
-        plains = lines.plains
+        plains, cues, needs = lines.plains, self.cues, self.needs
         for i, ix in todo.items():
             found: dict[str, set[str]] = {}
+            p = plains[i]
             for k in ix:
-                group, cue = self.cues[k]
-                for m in cue.finditer(plains[i]):
+                if not all(any(x in p for x in o) for o in needs[k]):
+                    continue  # a literal every match of the cue holds is not on the line
+                group, cue = cues[k]
+                for m in cue.finditer(p):
                     found.setdefault(group, set()).add(m.group(0))
             if found:
                 out[i] = found

@@ -62,6 +62,10 @@ insp det no nos vs etc inc ltd co corp plc llc bros dept est approx fig figs vol
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 mt ft ave blvd rd hwy univ assn govt intl natl
 """.split())
+#: What every match of :data:`_GLUE` holds (its last punctuation mark, closing marks, an uppercase
+#: letter), one pattern a mark: each starts with a literal, which the regex engine skips to
+#: quickly, so the lines worth splitting are found much faster than with ``_GLUE`` itself.
+_GLUE_HINTS = tuple(re.compile(re.escape(c) + r"[\"'”’)\]]*[A-Z]") for c in ".!?")
 _DOMAIN_AFTER = re.compile(r"(?:com|org|net|gov|edu|co|io|uk|de|fr|ru|info|biz)\b", re.I)
 _INITIALISM = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
 
@@ -143,7 +147,8 @@ def split_lines(text: str) -> Lines:
     if len(plains) != len(texts):  # a character whose normal form holds a line break (rare)
         plains = list(map(plain, texts))
     glued = [False] * len(texts)
-    hits = [m.start() for m in _GLUE.finditer(canon)]
+    # the lines with a possible glued sentence end (a superset: split_glued decides)
+    hits = [m.start() for hint in _GLUE_HINTS for m in hint.finditer(canon)]
     if hits:
         starts = [0, *accumulate(len(t) + 1 for t in texts)]
         hits = {bisect_right(starts, h) - 1 for h in hits}
