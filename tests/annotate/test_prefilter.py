@@ -99,3 +99,18 @@ def test_prefilter_settings(pipelines):
     assert Settings().replace(prefilter_entities="kept").prefilter_entities == "kept"
     with pytest.raises(ConfigError):
         Settings().replace(prefilter_entities="some")
+
+
+def test_a_stretch_is_parsed_with_the_words_and_norms_of_the_text(nlp):
+    pf = Prefilter(nlp, [Condition(frozenset({"attack"}))])
+    doc = nlp.make_doc("He said. They don't attack  rebels in Gaza.\n\nThe end came.")
+    region = pf._region(doc, 3, 11)
+    lo = max(0, 3 - 6)
+    want = doc[lo:min(len(doc), 11 + 6)]
+    assert [t.text_with_ws for t in region] == [t.text_with_ws for t in want]
+    assert [t.norm_ for t in region] == [t.norm_ for t in want]
+    assert "n't" in [t.text for t in region] and "not" in [t.norm_ for t in region]
+    assert region[3 - lo].is_sent_start
+    out = list(pf.pipe([doc.text]))
+    assert [d.text for d in out] == [doc.text]
+    assert not any(k for k in out[0].user_data if "prefilter" in str(k))  # no cached arrays left behind

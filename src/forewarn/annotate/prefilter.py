@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
 __all__ = ["NER_MODES", "Condition", "Prefilter", "PrefilterStats", "TriggerForms", "pattern_conditions",
@@ -59,6 +59,7 @@ _CACHE_MAX = 500_000
 #: tokens either way).
 PAD = 6
 _AT = "forewarn.prefilter.at"
+_ARRAY = "forewarn.prefilter.array"
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +314,8 @@ class Prefilter:
                     regions.append(self._region(doc, s, e))
                     stats.kept_tokens += e - s
         whole_ner = self.ner == "all"
+        for doc in docs:
+            doc.user_data.pop(_ARRAY, None)
         parsed = iter(self._run(regions, skip=(_NER,) if whole_ner else ()))
         whole = iter(self._run([d for d, p in zip(docs, plans) if p is None], skip=()))
         attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP] + ([] if whole_ner else [ENT_IOB, ENT_TYPE])
@@ -368,7 +371,15 @@ class Prefilter:
         starts (the parser keeps every arc inside): the tagger's and parser's features of the
         stretch's own words are those they would have in the whole text."""
         lo, hi = max(0, start - PAD), min(len(doc), end + PAD)
-        region = doc[lo:hi].as_doc()
+        # built from the words (and the tokenizer's norms) rather than with ``Span.as_doc``, which
+        # converts the whole document and averages vectors for every stretch
+        cached = doc.user_data.get(_ARRAY)
+        if cached is None:
+            cached = doc.user_data[_ARRAY] = ([t.text for t in doc], [bool(t.whitespace_) for t in doc],
+                                              doc.to_array([NORM]).reshape(-1, 1))
+        words, spaces, norms = cached
+        region = Doc(doc.vocab, words=words[lo:hi], spaces=spaces[lo:hi])
+        region.from_array([NORM], norms[lo:hi])
         region[start - lo].is_sent_start = True
         if end < hi:
             region[end - lo].is_sent_start = True
