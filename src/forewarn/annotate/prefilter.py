@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy
@@ -218,10 +218,7 @@ class PrefilterStats:
     crossing: int = 0  # arcs from a kept stretch into its context, cut (should stay 0)
 
     def as_dict(self) -> dict:
-        return {"docs": self.docs, "sentences": self.sentences, "kept_sentences": self.kept_sentences,
-                "tokens": self.tokens, "kept_tokens": self.kept_tokens, "unfiltered": self.unfiltered,
-                "crossing": self.crossing,
-                "kept_token_share": round(self.kept_tokens / self.tokens, 3) if self.tokens else None}
+        return {**asdict(self), "kept_token_share": round(self.kept_tokens / self.tokens, 3) if self.tokens else None}
 
 
 class Prefilter:

@@ -98,6 +98,14 @@ def block_stats(html) -> tuple[list[str], int, int]:
             if line:
                 blocks.append(line)
 
+    def add(piece: str | None) -> None:  # an element's text or tail, counted as link text inside <a>
+        nonlocal all_chars, link_chars
+        if piece:
+            buf.append(piece)
+            all_chars += len(piece)
+            if link_depth:
+                link_chars += len(piece)
+
     skip_depth = 0
     link_depth = 0
     kinds = _KINDS
@@ -116,13 +124,7 @@ def block_stats(html) -> tuple[list[str], int, int]:
                     flush()
                 elif kind == _LINK:
                     link_depth += 1
-                text = el.text
-                if text:
-                    buf.append(text)
-                    n = len(text)
-                    all_chars += n
-                    if link_depth:
-                        link_chars += n
+                add(el.text)
             else:
                 if kind == _SKIPPED:
                     skip_depth -= 1
@@ -132,13 +134,7 @@ def block_stats(html) -> tuple[list[str], int, int]:
                     elif kind == _BLOCKED:
                         flush()
                 if not skip_depth:
-                    tail = el.tail
-                    if tail:
-                        buf.append(tail)
-                        n = len(tail)
-                        all_chars += n
-                        if link_depth:
-                            link_chars += n
+                    add(el.tail)
         flush()
     except Exception:  # noqa: BLE001
         flush()
