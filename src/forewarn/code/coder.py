@@ -26,7 +26,8 @@ from .roles import FALLBACK_ACTORS, FALLBACK_RECIPIENTS, fallback_heads, inner_h
 from .reach import reach_heads
 from .reframe import load_commitment, obligation_speaker, reframe
 from .status import attribution_heads, status_flags
-from .syntax import NOUNS, expand, governor, is_passive, neighbourhood, objects, requirement_holds, role_span, subjects
+from .syntax import (ACTOR_ENTS, NOUNS, PLACE_ENTS, PLACE_PREPS, expand, governor, is_passive, neighbourhood, objects,
+                     requirement_holds, role_span, subjects)
 from .claims import attach_claims
 from .link import link_events
 from .units import sentence_units, untagged_dates
@@ -38,9 +39,6 @@ OBLIGATION = Pattern("engine-obligation", (), ("VERB", "AUX"), "REQUEST", None, 
                      recipient=("subject",), source="forewarn.code.reframe", specificity=1)
 
 _STATUS_ORDER = ("denied", "prevented", "planned", "hypothetical", "historical")
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into"}
-_PLACE_ENTS = {"GPE", "LOC", "FAC"}
-_ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "i"}
 _TIME_ENTS = {"DATE", "TIME"}
 
@@ -107,7 +105,7 @@ class Coder:
         """Every place name of the article resolved together (each reading supported by the
         article's other places and countries), keyed by its offsets: an event's location is
         then read from here, not from the name alone ("Paris" beside "Texas" is Paris, Texas)."""
-        ents = [e for e in doc.ents if e.label_ in _PLACE_ENTS]
+        ents = [e for e in doc.ents if e.label_ in PLACE_ENTS]
         if not ents:
             return {}
         mentions = [(e.text, e.start_char, e.end_char) for e in ents]
@@ -123,7 +121,7 @@ class Coder:
 
     # ---- triggers ------------------------------------------------------------------------
     def is_actor(self, tok: Token) -> bool:
-        if tok.ent_type_ in _ACTOR_ENTS or (tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS):
+        if tok.ent_type_ in ACTOR_ENTS or (tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS):
             return True
         lemma = tok.lemma_.lower()
         kb = self.kb
@@ -268,7 +266,7 @@ class Coder:
             heads = subjects(tok, self.cues)
             if not heads and tok.pos_ in NOUNS:  # "US intelligence", "a Russian attack"
                 heads = [c for c in tok.children if c.dep_ in ("compound", "amod")
-                         and (c.ent_type_ in _ACTOR_ENTS or (c.pos_ == "NOUN" and self.is_actor(c)))]
+                         and (c.ent_type_ in ACTOR_ENTS or (c.pos_ == "NOUN" and self.is_actor(c)))]
             return heads
         if source == "object":
             return objects(tok) if tok.pos_ not in NOUNS else []
@@ -326,7 +324,7 @@ class Coder:
         found = ctx.resolve(head, base, day=day, counterpart_of=counterpart)
         for res in found:
             a = res.actor
-            if a.name is None and a.country is None and head.ent_type_ in _PLACE_ENTS:
+            if a.name is None and a.country is None and head.ent_type_ in PLACE_ENTS:
                 place = self._places.get((a.start, a.end)) or resolve_place(a.text)  # "attack St Petersburg"
                 if place is not None:
                     a.name, a.country = place.name, place.country
@@ -357,7 +355,7 @@ class Coder:
         return None
 
     def _location(self, tok: Token, base: int, focus: str | None, targets: list[Resolved]) -> Place | None:
-        heads = [obj for word, obj in neighbourhood(tok) if word in _PLACE_PREPS and obj.ent_type_ in _PLACE_ENTS]
+        heads = [obj for word, obj in neighbourhood(tok) if word in PLACE_PREPS and obj.ent_type_ in PLACE_ENTS]
         for head in heads:
             ent = entity_at(head)
             if ent is not None:

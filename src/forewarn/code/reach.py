@@ -26,7 +26,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from .ontology import Cues
-from .syntax import NOUNS, expand
+from .syntax import ACTOR_ENTS, NOUNS, PLACE_ENTS, PLACE_PREPS, expand
 
 __all__ = ["reach_heads"]
 
@@ -38,10 +38,6 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent"}
 #: Prepositions whose object is another event or the source, not a participant.
 _NOT_PREPS = {"according", "after", "before", "since", "during", "despite", "amid", "amidst", "following",
               "until", "till", "throughout", "like", "unlike", "besides", "including", "as"}
-#: Prepositions that put an act in a place.
-_PLACE_PREPS = {"in", "at", "near", "inside", "outside", "into", "across", "around", "within"}
-_PLACE_ENTS = {"GPE", "LOC", "FAC"}
-_ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 #: Clause markers of a condition or a purpose: these clauses stay part of the act.
 _KEEP_MARKS = {"if", "unless", "until", "so"}
 MAX_DEPTH = 7
@@ -101,12 +97,12 @@ def reach_heads(tok: Token, cues: Cues, is_actor: Callable[[Token], bool], *,
                 continue  # "Hong" of "Hong Kong": the name is its last word's
             if node.i == tok.i and c.dep_ in ("compound", "amod", "nmod"):
                 continue  # the trigger's own modifiers: "a state visit", "artillery fire"
-            place = (c.dep_ == "pobj" and c.head.lower_ in _PLACE_PREPS and c.ent_type_ in _PLACE_ENTS)
+            place = (c.dep_ == "pobj" and c.head.lower_ in PLACE_PREPS and c.ent_type_ in PLACE_ENTS)
             if place:
                 if places:
                     found_places.extend(expand(c))
                 continue
-            if (c.pos_ in NOUNS and (c.ent_type_ in _ACTOR_ENTS or is_actor(c))) or (
+            if (c.pos_ in NOUNS and (c.ent_type_ in ACTOR_ENTS or is_actor(c))) or (
                     c.pos_ == "ADJ" and c.ent_type_ in ("NORP", "GPE")):
                 actors.extend(x for x in expand(c) if x.i not in {a.i for a in actors})
     return [(a, False) for a in actors] + [(p, True) for p in found_places if p.i not in {a.i for a in actors}]

@@ -17,6 +17,11 @@ from .patterns import Requirement
 __all__ = ["expand", "governor", "objects", "prep_objects", "requirement_holds", "role_span", "subjects"]
 
 NOUNS = {"NOUN", "PROPN"}
+#: Entity labels of places, and of what can act.
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+#: Prepositions that put an act in a place ("in Moscow", "outside the embassy").
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "into"}
 _REL = {"that", "which", "who", "whom", "whose"}
 _SUBJ = {"nsubj", "csubj"}
 _MODS = {"amod", "compound", "nmod", "nummod", "npadvmod"}
