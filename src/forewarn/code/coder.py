@@ -41,6 +41,8 @@ OBLIGATION = Pattern("engine-obligation", (), ("VERB", "AUX"), "REQUEST", None, 
 _STATUS_ORDER = ("denied", "prevented", "planned", "hypothetical", "historical")
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "i"}
 _TIME_ENTS = {"DATE", "TIME"}
+#: Types whose object, when no recipient source, is what is given or sent ("sent 200 troops to X").
+_GIVING = {"AID", "MOBILIZE"}
 
 
 class Coder:
@@ -157,6 +159,8 @@ class Coder:
                 elif other[1].type == pattern.type and other[1].specificity > pattern.specificity \
                         and not _beside(tok, anc):
                     drop = True  # "acts of terrorism" holds the attack; keep the more specific one
+                elif other[1].type == pattern.type and _doer_of(tok, anc):
+                    drop = True  # "a suicide bomber killed 15": the killing is the act, the bomber its doer
             for desc in tok.subtree:
                 other = found.get(desc.i) if desc.i != tok.i else None
                 if other and other[1].type == pattern.type and other[1].specificity >= pattern.specificity \
@@ -191,10 +195,11 @@ class Coder:
             more = self._roles(tok, FALLBACK_RECIPIENTS, base, ctx, day, first)
             keys = {(a.start, a.end) for a in actors}
             more = [r.actor for r in more if (r.actor.start, r.actor.end) not in keys
-                    and (r.actor.name or r.actor.country or r.actor.sector)]
+                    and (r.actor.name or r.actor.country or r.actor.sector or _named(r.actor, tok.doc, base))]
             recipients = _dedupe(more) or recipients
         if not any(r.country for r in recipients) and not (pattern.reciprocal and len(actors) > 1):
-            recipients = self._reach(tok, pattern.type, actors, recipients, base, ctx, day)
+            moved = {o.i for o in objects(tok)} if pattern.type in _GIVING and "object" not in pattern.recipient else set()
+            recipients = self._reach(tok, pattern.type, actors, recipients, base, ctx, day, moved)
         if not actors and etype.implicit_actor_sectors and is_passive(tok):
             actors = [a for a in _implicit(sources, etype.implicit_actor_sectors)][:1]
         location = self._location(tok, base, focus, recipient_res if etype.event_loc else [])
@@ -218,7 +223,7 @@ class Coder:
                      confidence=confidence(pattern, tok, actors, recipients, status), rule=pattern.id)
 
     def _reach(self, tok: Token, etype: str, actors: list[Actor], recipients: list[Actor], base: int,
-               ctx: ArticleActors, day: dt.date | None) -> list[Actor]:
+               ctx: ArticleActors, day: dt.date | None, moved: set[int] = frozenset()) -> list[Actor]:
         """Recipients plus the first participant (or, but for meetings, place) named deeper under
         the trigger that resolves to a country (``reach``): "threatened to cut off electricity to
         X"; a place only gives its country to a recipient the text places nowhere."""
@@ -232,7 +237,11 @@ class Coder:
             if span is not None and len(span):
                 roots.append((r, span.root))
         for head, is_place in reach_heads(tok, self.cues, self.is_actor, places=etype != "CONSULT", skip=inside):
+            if head.i in moved:
+                continue  # what the act moves or gives ("sent 200 troops"), not whom it is for
             found = [r.actor for r in self._resolve(head, base, ctx, day)]
+            for a in found:  # "attacks in Rwanda's Southern Province": the whole phrase the name is in
+                _role_span(a, _phrase_head(head), base, head)
             ent = entity_at(head)
             for a in found:  # a bare demonym ("the Azerbaijani republic")
                 a.country = a.country or self.kb.country_of(ent.text if ent is not None else head.text)
@@ -298,13 +307,22 @@ class Coder:
                     # a weapon or an act as subject ("a car bomb killed", "the bombings destroyed")
                     thing = doer and (is_instrument(h) or (h.pos_ in NOUNS and not self.is_actor(h)
                                                            and self._match(h) is not None))
-                    if thing or not any(r.actor.name or r.actor.country or r.actor.sector for r in found):
+                    named = any(r.actor.name or r.actor.country or r.actor.sector for r in found)
+                    abstract = h.pos_ == "NOUN" and not h.ent_type_ and not self.is_actor(h)
+                    if thing or not named or abstract:
                         for inner in inner_heads(h, self.kb.country_of):  # "an appeal from X"
+                            if named and not thing and not (_by_whom(inner) and inner.head.lower_ == "by"
+                                                            and inner.head.head.i == h.i):
+                                continue  # "Germany's decision": named already, and by its whole phrase
                             deeper = self._resolve(inner, base, ctx, day, counterpart)
                             if any(r.actor.name or r.actor.country or r.actor.sector for r in deeper):
-                                if len(found) == 1 and len(deeper) == 1 and not is_instrument(h):
-                                    outer, a = found[0].actor, deeper[0].actor  # "an appeal from the UN"
+                                if len(found) == 1 and len(deeper) == 1 and not is_instrument(h) \
+                                        and not _by_whom(inner):
+                                    outer, a = found[0].actor, deeper[0].actor  # "the UN's appeal"
                                     a.text, a.start, a.end = outer.text, outer.start, outer.end
+                                else:  # "accusations by the US": the US is who is named
+                                    for r in deeper:
+                                        _role_span(r.actor, inner, base)
                                 found = deeper
                                 thing = False
                                 break
@@ -393,6 +411,45 @@ def _beside(tok: Token, anc: Token) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def _by_whom(inner: Token) -> bool:
+    """Whether a participant named inside an abstract noun is named by a preposition saying whose
+    act it is ("accusations by the US", "demands from the rebels"), not by a possessor or an "of"
+    ("Germany's decision", "the families of the victims"): the participant is then the object alone."""
+    while inner.dep_ == "conj" and inner.head.i != inner.i:
+        inner = inner.head
+    return inner.dep_ == "pobj" and inner.head.lower_ != "of"
+
+
+def _named(actor: Actor, doc: Doc, base: int) -> bool:
+    """Whether a participant the knowledge base does not know is still a name the parser tagged
+    (a person, group or place: "threatened to shell Bagram"), not an abstract noun."""
+    if actor.start is None or actor.end is None:
+        return False
+    span = doc.char_span(actor.start - base, actor.end - base, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.ent_type_ in ACTOR_ENTS | PLACE_ENTS
+
+
+def _phrase_head(tok: Token) -> Token:
+    """The noun whose phrase a name modifying it belongs to ("Rwanda's" of "Rwanda's Southern
+    Province", "US" of "US laws"): the name itself when it heads its own phrase."""
+    cur = tok
+    while cur.dep_ in ("poss", "compound", "amod", "nmod") and cur.head.pos_ in NOUNS and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def _doer_of(tok: Token, verb: Token) -> bool:
+    """Whether the noun ``tok`` is the subject of the verb ``verb`` (directly, or as a conjunct
+    of its subject): "a suicide bomber killed", "a car bomb in Kiev killed", "a car bombing by the
+    group killed": the noun names who or what did the verb's act, not an act of its own."""
+    if tok.pos_ not in NOUNS or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = tok
+    while subj.dep_ == "conj" and subj.head.i != subj.i:
+        subj = subj.head
+    return subj.dep_ == "nsubj" and subj.head.i == verb.i
 
 
 def _against(ent: Span) -> bool:

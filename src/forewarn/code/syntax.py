@@ -51,6 +51,7 @@ def expand(tok: Token) -> list[Token]:
 
 
 _NAMED = {"GPE", "ORG", "LOC", "NORP", "FAC"}
+_APPOS_OUT = {"GPE", "LOC", "FAC"}
 
 
 def _in_span(tok: Token, top: bool) -> bool:
@@ -58,14 +59,21 @@ def _in_span(tok: Token, top: bool) -> bool:
         return False
     if tok.ent_type_ in _TIME_ENTS and tok.dep_ in ("npadvmod", "nmod", "compound", "advmod", "appos"):
         return False  # "17 July 2017 Russia's Supreme Court", "Hours earlier Maduro"
-    if tok.dep_ == "appos" and (any(c.dep_ == "conj" for c in tok.children) or (
+    if tok.dep_ == "appos" and not _bracketed(tok) and (any(c.dep_ == "conj" for c in tok.children) or (
             tok.ent_type_ in _NAMED and tok.head.ent_type_ in _NAMED and tok.ent_iob_ == "B")):
         return False  # a list, not a second name: "the United States, India, Israel and Pakistan"
+    if top and tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ in _APPOS_OUT:
+        return False  # "Haifa, Israel's third largest city": a description of a place, not its name
     if tok.dep_ in ("prep", "agent"):
-        if tok.lower_ in _SPAN_PREPS_OUT:
-            return False
+        if tok.lower_ in _SPAN_PREPS_OUT or any(o.dep_ == "pcomp" and o.pos_ in ("VERB", "AUX") for o in tok.children):
+            return False  # "a decision of doubling the wage": what it is about, a clause
         return not any(o.dep_ == "pobj" and o.ent_type_ in _TIME_ENTS for o in tok.children)
     return True
+
+
+def _bracketed(tok: Token) -> bool:
+    """ "the Nigerian Air Force (NAF)": a short name in brackets right after the name."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text in _OPEN
 
 
 def role_span(head: Token) -> tuple[int, int]:
@@ -91,6 +99,9 @@ def role_span(head: Token) -> tuple[int, int]:
         if doc[end - 1].text in _CLOSE and any(t.text in _OPEN for t in doc[start:end - 1]):
             break
         end -= 1
+    opened = sum(t.text in _OPEN for t in doc[start:end]) - sum(t.text in _CLOSE for t in doc[start:end])
+    if opened > 0 and end < len(doc) and doc[end].text in _CLOSE:
+        end += 1  # "(SIMI)": the bracket the parser hung elsewhere closes the short name
     return start, end
 
 
@@ -263,6 +274,7 @@ def requirement_holds(req: Requirement, tok: Token, is_actor: Callable[[Token], 
         cands = [obj for word, obj in neighbourhood(tok, gerunds=True) if word in req.words]
     elif req.kind == "object":
         cands = objects(tok) or ([c for c in tok.children if c.dep_ == "dobj"])
+        cands += [x for c in cands if c.ent_type_ == "CARDINAL" or c.pos_ == "NUM" for x in prep_objects(c, ("of",), deep=False)]
     elif req.kind == "particle":
         return any(c.dep_ == "prt" and c.lower_ in req.words for c in tok.children)
     elif req.kind == "modifier":
