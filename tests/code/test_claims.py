@@ -54,3 +54,18 @@ def test_denied_claim_gives_nothing(code_text):
     events = code_text("Gunmen shot dead a judge in the capital on Friday. "
                        "The Red Hand Brigade denied responsibility for the attack.")
     assert not any("Brigade" in a.text for e in events for a in e.actors)
+
+
+def test_blamed_doer_is_no_target_and_the_act_keeps_its_victim(code_text):
+    events = code_text("The police blamed the FMLN for the murder of judge Carlos Perez.")
+    murder = [e for e in events if e.type == "ASSAULT"]
+    assert murder
+    assert any("FMLN" in a.text for a in murder[0].actors)
+    assert not any("FMLN" in r.text for r in murder[0].recipients)
+    assert any("Perez" in r.text for r in murder[0].recipients)
+
+
+def test_a_claimant_the_knowledge_base_does_not_know_is_still_the_doer(code_text):
+    events = code_text("A bomb exploded outside the town hall. "
+                       "The so-called Extraditables later claimed responsibility for the attack.")
+    assert any("Extraditables" in a.text for e in events if e.type == "ASSAULT" for a in e.actors)

@@ -12,7 +12,11 @@ the claimed or blamed actor to the ASSAULT event the statement is about:
   else the first after it in the same sentence.
 
 The actor is added only to an event with no *named* actor (an unnamed one, "gunmen", stays
-beside it): a claim fills a gap, it does not overrule what the report itself says. A statement
+beside it): a claim fills a gap, it does not overrule what the report itself says. A doer the
+parse took for the act's target ("blamed X for the murder of Y", with X as the murder's patient)
+moves to the doers, and the act's own patient (Y) takes its place. Whoever *claims* an act counts
+as its doer even when the knowledge base does not know it ("the Extraditables claimed the
+kidnapping"); a blamed or accused party must be named or of a known sector. A statement
 that is negated or denied ("denied responsibility", "neither claimed nor denied it") or whose
 doer is not named ("those responsible", "who is to blame") gives nothing.
 """
@@ -248,21 +252,33 @@ def attach_claims(events: list[Event], doc: Doc, resolve: Callable[[Token], list
     guerrillas"); a pronoun only through the name it was resolved to."""
     if not any(e.type == "ASSAULT" and not _named(e.actors) for e in events):
         return events  # nothing a claim could give a doer to: skip the walk over the document
-    for claim in find_claims(doc):
+    cues = load_claim_cues()
+    for claim in find_claims(doc, cues):
+        claimed = _lemma(claim.cue) in cues.claim_verbs
         doers = []
         for tok in claim.doers:
             if tok.pos_ == "PRON" and not tok.ent_type_:
                 found = [a for a in resolve(tok) if a.name]
             elif tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP", "PERSON"):
                 found = [a for a in resolve(tok) if a.name or a.text]
-            else:  # "the group", "the guerrillas": a doer the knowledge base knows by its sector
-                found = [a for a in resolve(tok) if a.name or a.sector]
+            else:  # "the group", "the guerrillas": a doer the knowledge base knows by its sector,
+                # or whoever claims an act for itself ("the Extraditables claimed the kidnapping")
+                found = [a for a in resolve(tok) if a.name or a.sector or (claimed and a.text)]
             doers.extend(found)
         if not doers:
             continue
         event = _target(claim, events)
         if event is None or _named(event.actors):
             continue
+        # the doer a claim names is not the act's target: "blamed X for the murder of Y" parsed
+        # with X as the murder's patient gives X back to the doers, and Y (the act's "of") its place
+        doer_spans = {(a.start, a.end) for a in doers}
+        kept = [r for r in event.recipients if (r.start, r.end) not in doer_spans]
+        if len(kept) < len(event.recipients):
+            event.recipients[:] = kept
+            patient = _pobj(claim.act, "of", "on", "against") if claim.act is not None else None
+            if not kept and patient is not None and patient.pos_ in _NOUNS:
+                event.recipients.extend(a for a in resolve(patient) if a.name or a.text)
         spans = {(a.start, a.end) for a in event.actors + event.recipients}
         event.actors.extend(replace(a) for a in doers if (a.start, a.end) not in spans)
     return events

@@ -22,7 +22,17 @@ ASSAULT events — PLOVER's attacks, bombings, arson, abductions and killings �
   people or armed men; a thing or an act the parse took for a subject ("a plane", "the impact of
   three bullets") is none. An attack's doer named only in a claim or attribution of
   responsibility ("X claimed responsibility for the attack", "blamed on X") comes from the
-  engine itself (``forewarn.code.claims``).
+  engine itself (``forewarn.code.claims``). In a report that holds an incident, whom an
+  accusation names (forewarn's ACCUSE, mode ``allege``: "the army accused the FMLN of …") is an
+  alleged doer — MUC-4's PERP slots hold suspected and accused perpetrators — and a release
+  (RETREAT, mode ``release``) ends a kidnapping: who let whom go are its doer and its hostage.
+- **members**: a participant's phrase that lists several ("the two Italians, X and Y",
+  "pylons and transformers") fills the slot with each member, as a template lists each; a
+  phrase the parse ran over its own event ("the front machinegunned General X") is cut at the
+  trigger. Fillers that name one participant twice ("Antonio Roldan", "governor Antonio Roldan
+  Betancur") are one predicted entity (the system's coreference, ``_corefer``); a device ("a
+  dynamite charge") is the instrument, a count ("two of which") names nothing, and a street or
+  a road is the incident's location.
 
 Actors are perpetrators, recipients targets; an actor resolved to a
 knowledge-base name is represented by that name and its text. As in a MUC template, a pronoun
@@ -47,6 +57,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -138,7 +149,10 @@ def _singular(word: str) -> str:
 #: Head nouns of places where an attack happens: MUC-4 puts them in the location slot.
 _SETTLEMENTS = {"TOWN", "CITY", "VILLAGE", "HAMLET", "DISTRICT", "DEPARTMENT", "PROVINCE", "REGION", "AREA",
                 "NEIGHBORHOOD", "NEIGHBOURHOOD", "OUTSKIRTS", "ZONE", "COUNTRY", "MUNICIPALITY", "CAPITAL",
-                "SUBURB", "JURISDICTION", "SECTOR", "STATE", "TERRITORY", "COUNTRYSIDE"}
+                "SUBURB", "JURISDICTION", "SECTOR", "STATE", "TERRITORY", "COUNTRYSIDE",
+                # a street or road an attack happened on is its location too ("on a street in
+                # Santiago", "on the Pan-American highway"); a bridge or a pylon stays a target
+                "STREET", "AVENUE", "BOULEVARD", "HIGHWAY", "ROAD", "ROADWAY"}
 
 
 def _plain(text: str) -> str:
@@ -150,10 +164,14 @@ def _plain(text: str) -> str:
 def _place(text: str) -> bool:
     """Whether a predicted target names a place (a town, a region) rather than a thing in it."""
     words = _plain(text).split(" OF ")[0].split()
+    words = next((words[:i] for i, w in enumerate(words) if i and w in _POST), words)  # not "… in the capital"
     if not words:
         return False
     if _singular(words[-1]) in _SETTLEMENTS or words[-1] in _SETTLEMENTS:
         return True
+    written = text.split()
+    if len(written) == 2 and written[0].lower() in ("the", "a", "an") and written[1][:1].islower():
+        return False  # a common noun ("the bank"), however many towns bear it as a name
     from ..resolve import resolve_place
 
     plain = _plain(text)
@@ -168,8 +186,10 @@ def _described_person(text: str, people: frozenset[str]) -> bool:
         words = part.split()
         if not words:
             return False
+        # the head before a post-modifier ("peasants in Uraba", "a maid who worked there")
+        words = next((words[:i] for i, w in enumerate(words) if i and w in _POST), words)
         last = words[-1]
-        if last in people or _singular(last) in people or last[:-1] in people:
+        if last in people or _singular(last) in people or (last.endswith("S") and last[:-1] in people):
             return True
         if _singular(last) not in _COUNTS | _QUANTIFIERS | {"THOUSAND", "HUNDRED", "DOZEN", "MILLION"} \
                 and last not in _COUNTS | _QUANTIFIERS and not last.isdigit():
@@ -199,7 +219,8 @@ _MORE_PEOPLE = {"PASSERBY", "BYSTANDER", "BODYGUARD", "ESCORT", "DRIVER", "CHAUF
                 "DAUGHTER", "WIFE", "HUSBAND", "RELATIVE", "MEMBER", "PERSON", "PERSONS", "CHILDREN", "MEN",
                 "WOMEN", "AGENT", "EMPLOYEE", "WORKER", "LAWYER", "ATTORNEY", "CANDIDATE", "COUNCILMAN",
                 "COUNCILOR", "BUSINESSMEN", "SYMPATHIZER", "TRADE", "UNIONIST", "LEADER", "FOREIGNER",
-                "CITIZEN", "NATIONAL", "OCCUPANT", "CREW", "PILOT", "GUEST", "CUSTOMER", "PATIENT"}
+                "CITIZEN", "NATIONAL", "OCCUPANT", "CREW", "PILOT", "GUEST", "CUSTOMER", "PATIENT",
+                "JESUIT", "MAID", "CLERGYMAN", "ARCHBISHOP", "POPULATION", "ELDERLY", "HOSTAGE", "COMPANION"}
 
 
 def _armed(actor, text: str) -> bool:
@@ -211,7 +232,8 @@ def _armed(actor, text: str) -> bool:
         or words[-1] in _ARMED
 
 
-_UNITS = {"MEMBER", "UNIT", "COLUMN", "CELL", "SQUAD", "COMMANDO", "CADRE", "FRONT"}
+_UNITS = {"MEMBER", "UNIT", "COLUMN", "CELL", "SQUAD", "COMMANDO", "CADRE", "FRONT", "COMMAND", "MOVEMENT",
+          "FACTION"}
 #: Words that count people rather than name them ("a group of terrorists", "a total of 55").
 _COUNTS = {"GROUP", "NUMBER", "TOTAL", "DOZEN", "HUNDRED", "COUPLE", "HANDFUL", "BAND", "GANG"}
 
@@ -224,6 +246,17 @@ _MORE_DOERS = {"PERSONNEL", "ASSAILANT", "ASSASSIN", "MERCENARY", "REVOLUTIONARY
                "SUBVERSIVE", "TERRORIST", "CRIMINAL", "INDIVIDUAL", "SUSPECT", "GUNMAN", "KILLER"}
 
 
+#: Words that count or point without naming anything ("two of them", "another", "eight times").
+_COUNTING = _PRONOUNS | _QUANTIFIERS | set(map(str, range(1000))) | {
+    "OF", "ANOTHER", "OTHER", "TIMES", "TIME", "THREE", "SEVEN", "EIGHT", "NINE", "TEN", "DOZEN", "HUNDRED",
+    "THOUSAND", "SERIOUSLY", "ALSO"}
+
+#: Devices and blasts: what an "of" phrase names when its head is the force or the impact of
+#: the act rather than people ("the force of the explosion", "the shrapnel of a grenade").
+_DEVICES = {"EXPLOSION", "BLAST", "BOMB", "DETONATION", "IMPACT", "ATTACK", "SHOCK", "SHOT", "BULLET", "GRENADE",
+            "DYNAMITE", "CHARGE", "FIRE", "FLAME", "SHRAPNEL", "ROCKET", "MINE", "DEVICE", "EXPLOSIVE", "SHELL"}
+
+
 def _doer(actor, text: str, people: frozenset[str]) -> bool:
     """Whether a perpetrator filler can be one: a resolved name, a proper name or an acronym
     (a word without vowels: "FMLN"), or a description of people or armed men ("urban
@@ -234,6 +267,8 @@ def _doer(actor, text: str, people: frozenset[str]) -> bool:
     written = [w.strip('"(),.') for w in re.split(r"\s+(?:of|OF|Of)\s+", text)[0].split()[1:]]
     if written and written[-1][:1].isupper() and not (written[-1].isupper() and len(written[-1]) > 5):
         return True  # a proper name's head ("the Shining Path", "the Popular Front"), not shouted copy
+    if any(_singular(head(part)) in _DEVICES for part in norm(text).split(" OF ")[1:2]):
+        return False  # the force of an explosion, the blast of a bomb: the device, not who set it
     words = norm(text).split()
     if any(2 <= len(w) <= 6 and w.isalpha() and not set(w) & set("AEIOUY") for w in words):
         return True
@@ -274,6 +309,20 @@ def _organisation(text: str, people: frozenset[str]) -> list[str]:
     return [rest, *(norm(x) for x in inside)] if rest else []
 
 
+#: Modes of forewarn's ACCUSE that charge someone with an act (not mere criticism).
+_ALLEGE = {"allege"}
+#: Modes of forewarn's RETREAT that free captives.
+_RELEASE = {"release"}
+
+
+def _incident(e) -> bool:
+    """Whether an event is a MUC-4 incident: an attack not denied or imagined, not combat, and
+    not one whose every target is an armed force."""
+    if e.type != "ASSAULT" or e.status in _SKIP_STATUS or e.evidence.trigger.lower() in _COMBAT:
+        return False
+    return not (e.recipients and all(_armed(r, r.text or "") for r in e.recipients))
+
+
 def fillers(events, people: frozenset[str] | None = None, countries: frozenset[str] = frozenset()
             ) -> dict[str, list[list[str]]]:
     """Predicted fillers per role; each a list of the strings that stand for it.
@@ -284,16 +333,19 @@ def fillers(events, people: frozenset[str] | None = None, countries: frozenset[s
     businessmen") is HUM TGT: DESCRIPTION, a slot this data set does not carry; a place is the
     incident's location; and a whole country is neither perpetrator nor target."""
     out: dict[str, list[list[str]]] = {"perpetrator": [], "target": []}
-    for e in events:
-        if e.type != "ASSAULT" or e.status in _SKIP_STATUS or e.evidence.trigger.lower() in _COMBAT:
-            continue
-        if e.recipients and all(_armed(r, r.text or "") for r in e.recipients):
-            continue  # armed forces attacking armed forces: combat, not a terrorist incident
+    incidents = [e for e in events if _incident(e)]
+    if incidents:  # in a report of an incident, whom an accusation names is an alleged doer, and
+        # a release ends a kidnapping: who let whom go are its doer and its hostage
+        incidents += [replace(e, type="ASSAULT", actors=e.recipients, recipients=[])
+                      for e in events if e.type == "ACCUSE" and e.mode in _ALLEGE and e.status not in _SKIP_STATUS]
+        incidents += [e for e in events if e.type == "RETREAT" and e.mode in _RELEASE and e.status not in _SKIP_STATUS]
+    for e in incidents:
         for role, found in (("perpetrator", e.actors), ("target", e.recipients)):
-            for a in found:
-                text = a.text or ""
+            members = (m for a in found for m in (_split(a) if role == "target" else [a]))
+            for a, text in ((m, m.text or "") for m in members):
+                text = _clean(_outside(text, e.evidence.trigger, role))
                 words = norm(text).split()
-                if not words or all(w in _PRONOUNS for w in words):
+                if not words or all(w in _PRONOUNS or w.isdigit() for w in words) or words[0] in _NONE:
                     text = ""
                 strings = [s for s in (text, a.name) if s]
                 if not strings:
@@ -305,7 +357,12 @@ def fillers(events, people: frozenset[str] | None = None, countries: frozenset[s
                     if org:
                         out[role].append(org)
                 if a.name and a.name.upper() in countries and (people is None or not _described_person(text, people)):
-                    continue  # a whole country ("the U.S.", not "the Chilean government") fills neither
+                    if len(norm(text).split()) <= len(norm(a.name).split()) + 1:
+                        continue  # a whole country ("the U.S.", not "the Chilean government") fills neither
+                    # a phrase the country only modifies ("Guatemala's clandestine organization
+                    # ESA", "U.S. embassy facilities") stands for itself, not for the country
+                    strings = [text]
+                    a = replace(a, name=None)
                 if role == "target" and not a.name:
                     whole = _whole(text)
                     if whole is None:
@@ -319,8 +376,103 @@ def fillers(events, people: frozenset[str] | None = None, countries: frozenset[s
                         continue
                     if _armed(a, text) or (not a.name and people is not None and _doer_word(text)):
                         continue  # armed men, or the attackers themselves ("six subversives")
+                    if not a.name and _singular(head(text)) in _DEVICES:
+                        continue  # the instrument ("a dynamite charge"), a slot of its own
+                if not a.name and not set(norm(text).split()) - _COUNTING:
+                    continue  # only counts what another phrase names ("two of which", "another")
                 out[role].append(strings)
-    return out
+    return {role: _corefer(found) for role, found in out.items()}
+
+
+def _name_words(keys: set[str]) -> list[set[str]]:
+    """The word sets of a filler's strings that can name one participant inside another: two
+    words or more, and no "of" ("members of the FMLN" is people of the FMLN, not the FMLN)."""
+    return [set(k.split()) for k in keys if len(k.split()) > 1 and "OF" not in k.split()]
+
+
+def _corefer(found: list[list[str]]) -> list[list[str]]:
+    """Fillers that name one participant as one filler, the way a template lists it once: two
+    that share a string ("FMLN" resolved from both), or a name of two words or more whose words
+    all recur in another ("Antonio Roldan" in "Antioquia governor Antonio Roldan Betancur")."""
+    merged: list[list[str]] = []
+    for strings in found:
+        keys = {norm(s) for s in strings}
+        words = _name_words(keys)
+        for other in merged:
+            okeys = {norm(s) for s in other}
+            owords = _name_words(okeys)
+            if keys & okeys or any(w <= o or o <= w for w in words for o in owords):
+                other.extend(s for s in strings if s not in other)
+                break
+        else:
+            merged.append(list(strings))
+    return merged
+
+
+#: How a participant's phrase lists several members: an apposition or a coordination
+#: ("the two Italians, Roberto Roascio and Mario Accurso", "pylons and transformers", "three
+#: vehicles -- an ambulance, a fuel truck and a station wagon"). MUC-4 fills a slot with each.
+_LIST = re.compile(r"\s*(?:(?<!\d),(?!\d{3})|;|--|\b(?:and|as well as|together with)\b(?=\s+(?:the|a|an|his|her|"
+                   r"their|its|two|three|four|five|six|seven|eight|nine|ten|several|\d)\b))\s*", re.I)
+#: First words of a part that says where or what the member is rather than naming one
+#: ("…, located in the centre", "…, only 200 metres from …", "…, all in Chalatenango").
+_NOT_MEMBER = {"ONLY", "ALL", "NEARLY", "ABOUT", "ALMOST", "SOME", "BOTH", "EACH", "MOSTLY", "JUST", "WHILE"}
+
+
+def _members(text: str) -> list[str]:
+    """The members a participant's phrase lists, or the phrase itself when it lists none (a
+    parenthesised aside is kept whole, and so is a phrase whose later part starts with a
+    preposition or a relative word: "a leader of the MNR and of the party")."""
+    if not _LIST.search(text) or re.search(r"\([^)]*$", text):
+        return [text]
+    parts = [p.strip(" -'\"") for p in _LIST.split(re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", " "), text))]
+    parts = [p for p in parts if p and norm(p) and not all(w in _ARTICLES for w in norm(p).split())]
+    if len(parts) < 2 or any(norm(p).split()[0] in _POST for p in parts[1:]):
+        return [text]  # "a leader of … and of …": one participant, not a list
+    return parts[:1] + [p for p in parts[1:] if not _describes(norm(p).split()[0])]
+
+
+def _describes(word: str) -> bool:
+    return word in _NOT_MEMBER or (len(word) > 5 and word.endswith(("ED", "ING")))
+
+
+#: Words that deny there is a participant ("no one", "no organization").
+_NONE = {"NO", "NOBODY", "NONE", "NEITHER"}
+
+
+def _outside(text: str, trigger: str, role: str) -> str:
+    """A participant's phrase that the parse ran over its own event ("the front machinegunned
+    General X"): the doer is what comes before the trigger, the target what comes after it."""
+    match = re.search(rf"(?<=\s){re.escape(trigger)}(?=\s)", text, re.I) if trigger else None
+    if match is None:
+        return text
+    before, after = text[:match.start()].strip(), text[match.end():].strip()
+    if not norm(before) or set(norm(before).split()) & {"WHO", "WHOM", "WHICH", "THAT", "WHOSE"}:
+        return text  # "the implicated military"; "the nun, who was shot …": the clause is the head's
+    return before if role == "perpetrator" else after
+
+
+#: A transcriber's note in the copy ("(words indistinct)"): no part of a participant's phrase.
+_NOTE = re.compile(r"\(?\b(?:words?|passage) indistinct\b\)?", re.I)
+
+
+def _clean(text: str) -> str:
+    """A participant's phrase without transcribers' notes and a possessive ending ("the FMLN's")."""
+    return re.sub(r"'s?$", "", _NOTE.sub(" ", text).strip()).strip()
+
+
+def _split(actor):
+    """One participant per member its phrase lists; a member is no longer the resolved name."""
+    parts = _members(actor.text or "")
+    if parts == [actor.text or ""]:
+        return [actor]
+    if len(parts) == 1:
+        return [replace(actor, text=parts[0])]
+    # the resolved name and its sector go with the member that names it ("General X, former
+    # commander of the army": X is the general, not an armed force)
+    name = norm(actor.name or "")
+    return [replace(actor, text=p, name=actor.name if name and name in norm(p) else None,
+                    sector=actor.sector if name and name in norm(p) else None) for p in parts]
 
 
 #: Parts of a building or vehicle: "the door of the embassy" is the embassy as a target, and
