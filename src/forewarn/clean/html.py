@@ -1,16 +1,21 @@
-"""HTML page cleaning: trafilatura for the main text, htmldate for the date, the page's own
-markup for the title and the other metadata, and a judgement of whether the page is an article.
+"""HTML page cleaning: forewarn's own block extractor (trafilatura when it is unsure) for the
+main text, htmldate for the date, the page's own markup for the title and the other metadata,
+and a judgement of whether the page is an article.
 
-The page is parsed once; the same lxml tree feeds trafilatura (which copies it), htmldate, the
-visible-block flattening and the title and page-kind checks. trafilatura runs in its fast mode,
-favouring recall; only when that text is short (absolutely or against the page's visible text)
-does its full mode, with the readability/jusText comparison, run as well. trafilatura's own
+The page is parsed once; the same lxml tree feeds the extractor, htmldate, trafilatura (which
+copies it) and the title and page-kind checks. :mod:`.dom_extract` walks the tree once, cuts it
+into its visible blocks and chooses the story's container; when it is sure (most of the page's
+prose in the kept blocks, and enough of it) its blocks are the body. Otherwise trafilatura runs
+in its fast mode, favouring recall; only when that text is short (absolutely or against the
+page's visible text) does its full mode, with the readability/jusText comparison, run as well.
+(On WCXB-dev the own extractor decides about six pages in seven; with trafilatura on the rest
+the body F1 is above trafilatura's alone, at about 2.5 times the speed.) trafilatura's own
 metadata pass is skipped (it costs more than the extraction): the title is the page's ``<h1>``
 that matches the head's title, else the head's title without the site's name; site, author,
 language and canonical URL come from the head's tags.
 
-The visible blocks of the page that are not in the extracted body are reported as removed
-(reason ``not-main-content``, or a sharper one when a boilerplate cue recognises the block).
+The visible blocks of the page that are not in the body are reported as removed (reason
+``not-main-content``, or a sharper one when a boilerplate cue recognises the block).
 A page that does not look like an article (a product listing, a shop, a section front, a tag
 index) is flagged ``not-an-article`` with a low ``article_confidence`` (see :mod:`.pagekind`).
 Library failures never escape: when trafilatura cannot be imported or fails on a page, the page
@@ -27,7 +32,8 @@ from typing import Any
 
 from forewarn.models import RemovedSpan
 
-from .blocks import block_stats, parse_html, visible_blocks
+from .blocks import parse_html, visible_blocks
+from .dom_extract import Extraction, extract
 from .pagekind import NOT_AN_ARTICLE, THRESHOLD, article_confidence
 from .result import Cleaned
 from .rules import default_rules
@@ -154,7 +160,6 @@ def _norm(text: str) -> str:
 
 def _removed_blocks(blocks: list[str], body: str, title: str | None) -> list[RemovedSpan]:
     """Every visible block that is not in the body (nor the title), with a reason."""
-    rules = default_rules()
     body_norm = _norm(body)
     title_norm = _norm(title or "")
     removed: list[RemovedSpan] = []
@@ -167,15 +172,15 @@ def _removed_blocks(blocks: list[str], body: str, title: str | None) -> list[Rem
         norm = _norm(block)
         if norm in body_norm or norm == title_norm:
             continue
-        removed.append(RemovedSpan(text=block, reason=_block_reason(block, rules), at=pos))
+        removed.append(RemovedSpan(text=block, reason=_block_reason(block), at=pos))
     return removed
 
 
 @lru_cache(maxsize=16_384)
-def _block_reason(block: str, rules: Any) -> str:
-    """Why a visible block left out of the body was dropped (cached: a site's navigation,
-    footer and share blocks recur on every one of its pages)."""
-    reason, weak = _cue_reason(_features(block, False), rules)
+def _block_reason(block: str) -> str:
+    """Why a visible block left out of the body was dropped (cached by the block's text alone:
+    a site's navigation, footer and share blocks recur on every one of its pages)."""
+    reason, weak = _cue_reason(_features(block, False), default_rules())
     return reason if reason and not weak else "not-main-content"
 
 
@@ -352,17 +357,23 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
 
     traf = _trafilatura()
     tree = _load_tree(html, traf)
-    blocks, link_chars, visible_chars = block_stats(tree) if tree is not None else ([], 0, 0)
+    own = extract(tree) if tree is not None else Extraction()
+    blocks, link_chars, visible_chars = own.texts, own.link_chars, own.visible_chars
     published = find_published(tree if tree is not None else html, url)
+    for key, value in _ld_metadata(tree).items():
+        meta.setdefault(key, value)
+    site = meta.get("site")
+    if own.sure:
+        title = _pick_title(tree, meta, site)
+        body, removed = _own_body(own, title)
+        return _finish(title, body, removed, published, meta, url, warnings,
+                       (tree, url, blocks, link_chars, visible_chars))
     doc = None
     if traf is None:
         warnings.append("trafilatura unavailable: cleaned the page's visible text instead")
     elif tree is not None:
         doc = _extract(traf, tree, url, visible_chars, warnings)
     text = _doc_text(doc)
-    for key, value in _ld_metadata(tree).items():
-        meta.setdefault(key, value)
-    site = meta.get("site")
     if not text:
         if doc is not None:
             warnings.append("trafilatura found no main text: cleaned the visible text instead")
@@ -386,13 +397,42 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
     except Exception as exc:  # noqa: BLE001
         removed = []
         warnings.append(f"could not list removed blocks: {exc!r}")
+    return _finish(title, body, removed, published, meta, url, warnings,
+                   (tree, url, blocks, link_chars, visible_chars))
+
+
+def _own_body(own: Extraction, title: str | None) -> tuple[str, list[RemovedSpan]]:
+    """The body from forewarn's own extraction (the kept blocks, less a leading copy of the
+    title) and every other visible block as a removed span with its reason."""
+    title_norm = _norm(title or "")
+
+    def is_title(text: str) -> bool:  # blocks are whitespace-collapsed: compare lengths first
+        return bool(title_norm) and len(text) == len(title_norm) and text.lower() == title_norm
+
+    kept = set(own.kept)
+    paragraphs: list[str] = []
+    removed: list[RemovedSpan] = []
+    at = 0
+    for k, block in enumerate(own.blocks):
+        if k in kept:
+            if not paragraphs and is_title(block.text):
+                continue
+            at += len(block.text) + (2 if paragraphs else 0)
+            paragraphs.append(block.text)
+        elif not is_title(block.text):
+            removed.append(RemovedSpan(text=block.text, reason=_block_reason(block.text), at=at))
+    return "\n\n".join(paragraphs), removed
+
+
+def _finish(title: str | None, body: str, removed: list[RemovedSpan], published: dt.date | None,
+            meta: dict[str, str], url: str | None, warnings: list[str], judged: tuple) -> Cleaned:
     language = meta.get("language")
     cleaned = Cleaned(
         title=title, body=body, removed=removed, published=published,
-        site=site, author=meta.get("author"),
+        site=meta.get("site"), author=meta.get("author"),
         language=language.lower()[:3] if language else None,
         url=meta.get("url") or url,
         kind="html", date_source="htmldate" if published else None, warnings=warnings,
     )
-    _judge(cleaned, tree, url, blocks, link_chars, visible_chars)
+    _judge(cleaned, *judged)
     return cleaned
