@@ -8,11 +8,14 @@ holder of the speaker's office in the US on the event's date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from ..models import Actor
+from .actor_focus import doc_focus
+from .gazetteer import gazetteer, norm
 from .kb import ActorKB, Entry, Office
 from .places import resolve_place
 
@@ -149,6 +152,24 @@ def _phrase(tokens: list[Token]) -> str:
     return " ".join(t.lemma_.lower() for t in tokens)
 
 
+def _unbracketed(text: str) -> str | None:
+    """The name without a bracketed part ("Islamic Salvation Front (FIS)" → "Islamic Salvation Front")."""
+    if "(" not in text:
+        return None
+    out = re.sub(r"\s*\([^()]*\)?", " ", text).strip()
+    return " ".join(out.split()) or None
+
+
+def _misspelt_country(kb: ActorKB, text: str) -> str | None:
+    """The country a misspelt name or demonym stands for ("Ethopia"), when no place is so named."""
+    names, alts = gazetteer().candidates(norm(text))
+    return None if names or alts else kb.near_country(text)
+
+
+#: Entity labels a misspelt country name or demonym is tagged with.
+_COUNTRYISH = ("GPE", "NORP", "LOC")
+
+
 @dataclass
 class ArticleActors:
     kb: ActorKB
@@ -159,6 +180,8 @@ class ArticleActors:
     others: list[Actor] = field(default_factory=list)
     #: The country the article is most about: the default for actors that name none.
     focus: str | None = None
+    _focus_doc: object = field(default=None, repr=False)
+    _focus_found: str | None = field(default=None, repr=False)
 
     # ---- memory --------------------------------------------------------------------------
     def remember(self, entry: Entry) -> None:
@@ -176,6 +199,8 @@ class ArticleActors:
             entry = self.seen.get(surname) if len(words) == 1 else None
             if entry is None and len(words) == 1 and len(self.kb.surnames.get(surname, ())) == 1:
                 entry = self.kb.surnames[surname][0]
+            if entry is None and len(words) > 1:
+                entry = self.kb.near_person(name)  # "Abdelaziz Bouteflicka"
         if entry is None:
             entry = Entry(name, "person")
         self.remember(entry)
@@ -194,8 +219,16 @@ class ArticleActors:
             found = self._group_pronoun(head, base, day)
         else:
             found = self._named(head, span, day) or self._office(head, span, day, counterpart_of) \
-                or self._delegate(head, span, day, base) or self._sector(head, span)
+                or self._delegate(head, span, day, base) or self._collective(head, day, base) \
+                or self._sector(head, span)
         res = found or Resolved(Actor(text=span.text))
+        if res.actor.sector is None and head.pos_ != "PRON":
+            res.actor.sector = self._people(head)
+        if res.actor.sector is None and res.actor.name is None and head.pos_ == "NOUN" and not head.ent_type_:
+            res = self._inner_actor(head, res, day, base)
+        if head.pos_ != "PRON" and res.actor.sector in self.kb.former_of and any(
+                t.lower_.rstrip("-") in self.kb.former for t in span if t.i < head.i or t.i == span.start):
+            res.actor.sector = self.kb.former_of[res.actor.sector]  # "former president X": ELI
         if res.actor.country is None and head.pos_ != "PRON":
             res.actor.country = self._span_country(head, span)
         shown = _with_apposition(head, span) if head.pos_ != "PRON" else span
@@ -213,10 +246,19 @@ class ArticleActors:
         """An actor the text places nowhere ("the rebels", "Prime Minister Chaudhry", an unknown
         party) is taken to be of the country the article is about."""
         a = res.actor
-        if a.country is None and self.focus and (head.pos_ != "PRON" or a.name or a.sector) and (
+        if a.country is not None or not (head.pos_ != "PRON" or a.name or a.sector) or not (
                 a.sector or a.name or head.ent_type_ in ("PERSON", "ORG", "NORP")):
-            a.country = self.focus
+            return res
+        a.country = self.focus or self._doc_focus(head)
         return res
+
+    def _doc_focus(self, head: Token) -> str | None:
+        """When the coder found no focus country: one from all the article's names (places the
+        tagger calls LOC, organisations named for a country, known persons)."""
+        doc = head.doc
+        if self._focus_doc is not doc:
+            self._focus_doc, self._focus_found = doc, doc_focus(doc, self.kb)
+        return self._focus_found
 
     def _group_pronoun(self, head: Token, base: int, day: dt.date | None) -> Resolved | None:
         """ "it", "they", "its": the subject of the saying verb the pronoun's clause reports,
@@ -268,8 +310,10 @@ class ArticleActors:
         if head.pos_ == "PROPN" and (titled or head.lower_ in self.seen) and ent is None:
             return self._titled(self._from_entry(self.person(span.text), day), span)
         bare = _strip_det(span.text)
-        for text in (span.text, bare if bare != span.text else None, ent.text if ent is not None else None,
-                     _strip_det(ent.text) if ent is not None else None, head.text):
+        for text in (span.text, bare if bare != span.text else None, _unbracketed(bare),
+                     ent.text if ent is not None else None,
+                     _strip_det(ent.text) if ent is not None else None,
+                     _unbracketed(ent.text) if ent is not None else None, head.text):
             entry = self.kb.lookup(text) if text else None
             if entry is not None:
                 if entry.kind == "country":
@@ -277,6 +321,37 @@ class ArticleActors:
                 if entry.kind == "person":
                     self.remember(entry)
                 return self._from_entry(entry, day)
+        if ent is not None and ent.label_ in _COUNTRYISH and head.i == ent.end - 1:
+            iso = _misspelt_country(self.kb, _strip_det(ent.text))  # "the Afganistan government"
+        else:
+            iso = _misspelt_country(self.kb, head.text) if ent is None and head.pos_ == "PROPN" \
+                and span.text == head.text else None  # "Ethopia has agreed" (left untagged)
+        if iso:
+            return Resolved(Actor(text="", country=iso))
+        return self._named_by_modifier(head, day)
+
+    def _named_by_modifier(self, head: Token, day: dt.date | None) -> Resolved | None:
+        """A known organisation named before a head noun that names no actor of its own ("the
+        UNITA militarist wing", "the pro-Iranian Hizbollah group", "the radical Palestinian
+        Islamic Jihad movement")."""
+        low = head.lemma_.lower()
+        if head.ent_type_ or low in self.kb.sectors or low in self.kb.offices:
+            return None
+        for child in head.lefts:
+            if child.dep_ not in ("compound", "nmod", "amod", "poss"):
+                continue
+            ent = entity_at(child)
+            if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
+                text = ent.text
+            elif ent is None and child.pos_ == "PROPN":
+                text = child.text  # "the Hizbollah group", left untagged
+            else:
+                continue
+            words = _strip_det(text).split()
+            for text in (" ".join(words), " ".join(words[1:]) if len(words) > 2 else None):
+                entry = self.kb.lookup(text) if text else None
+                if entry is not None and entry.kind == "organization":
+                    return self._from_entry(entry, day)
         return None
 
     def _known_place_or_org(self, text: str) -> bool:
@@ -295,7 +370,7 @@ class ArticleActors:
                     span.doc[tok.i - 1].ent_type_ == "PERSON":
                 continue
             low = tok.lemma_.lower()
-            if a.country is None:
+            if a.country is None and tok.ent_type_ != "PERSON":  # "Karen Smith" names no people
                 ent = entity_at(tok)
                 if ent is not None and ent.label_ != "PERSON":
                     a.country = self.kb.country_of(ent.text)
@@ -330,7 +405,7 @@ class ArticleActors:
             after = tok.i > head.i
             if after and not _on_head(tok, head):
                 continue
-            if _against(tok) or _ethnic(tok):
+            if _against(tok) or _ethnic(tok) or self._related(tok):
                 continue
             ent = entity_at(tok)
             if ent is not None and ent.label_ in ("GPE", "LOC"):
@@ -356,13 +431,29 @@ class ArticleActors:
                 if iso is None and ent is not None and ent.label_ in ("GPE", "LOC", "NORP", "FAC") and after:
                     place = resolve_place(_strip_det(ent.text))
                     iso = place.country if place is not None else None
+                if iso is None and ent is not None and ent.label_ in _COUNTRYISH:
+                    iso = _misspelt_country(self.kb, _strip_det(text))  # "an offer from Afganistan"
                 if iso:
                     return iso
         return None
 
+    def _related(self, tok: Token) -> bool:
+        """ "Israel's militia ally", "Iraq's neighbours": a country a relation is *to*, not of."""
+        cur = tok
+        while cur.head.i != cur.i:
+            if cur.dep_ in ("poss", "compound") and cur.head.lemma_.lower() in self.kb.relations:
+                return True  # "Israel's ally", "a US ally"
+            if cur.dep_ != "compound":
+                return False
+            cur = cur.head
+        return False
+
     def _country(self, head: Token) -> str | None:
         """Country named by a modifier ("Russian", "US", "of Russia", "in Russia", "Russia's")."""
+        related = head.lemma_.lower() in self.kb.relations
         for child in head.children:
+            if related and child.dep_ in ("poss", "compound"):
+                continue  # "Israel's ally", "a US ally"
             if child.dep_ in _MODS and (_against(child) or _ethnic(child)):
                 continue  # "an anti-Syria journalist", "ethnic Albanian guerrillas"
             if child.dep_ in _MODS:
@@ -422,8 +513,56 @@ class ArticleActors:
                             return Resolved(Actor(text="", country=inner.country, sector=inner.sector), org=inner)
         return None
 
+    def _collective(self, head: Token, day: dt.date | None, base: int) -> Resolved | None:
+        """The actors an "of" phrase names after a noun that counts or gathers them ("a group of
+        Moroccan diplomats", "thousands of Iraqi Kurds")."""
+        if head.lemma_.lower() not in self.kb.collectives and head.lower_ not in self.kb.collectives:
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        inner = self.resolve(obj, base, day=day)[0]
+                        a = inner.actor
+                        if a.name or a.country or a.sector:
+                            return Resolved(Actor(text="", name=a.name, country=a.country, sector=a.sector),
+                                            inner.office, inner.person, inner.org)
+        return None
+
+    def _inner_actor(self, head: Token, res: Resolved, day: dt.date | None, base: int) -> Resolved:
+        """A phrase headed by an act or a thing stands for the actor it names as its owner or
+        source ("Saddam Hussein's proposal", "a demand from the US President", "calls by
+        Belarus's rulers", "the offices of the Palestinian administrators")."""
+        low = head.lemma_.lower()
+        if low in self.kb.sectors or low in self.kb.offices or low in self.kb.collectives or low in self.kb.delegates:
+            return res
+        inner = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        for prep in head.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("of", "from", "by"):
+                inner.extend(p for p in prep.children if p.dep_ == "pobj")
+        for tok in inner:
+            found = self.resolve(tok, base, day=day)[0]
+            a = found.actor
+            if a.sector or a.name:
+                return Resolved(Actor(text="", name=a.name, country=res.actor.country or a.country,
+                                      sector=a.sector), found.office, found.person, found.org)
+        return res
+
+    def _people(self, head: Token) -> str | None:
+        """A people named in the plural ("Palestinians", "Iraqi Kurds", "ethnic Albanians") is
+        its civilians."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return None
+        if head.ent_type_ == "NORP" or self.kb.country_of(head.text):
+            return self.kb.sectors.get("civilian", "CVL")
+        return None
+
     def _sector(self, head: Token, span: Span) -> Resolved | None:
         sector = self._head_phrase(head, self.kb.sectors) or self.kb.sectors.get(head.lemma_.lower())
+        if sector is None and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in self.kb.things:
+            for child in head.lefts:  # "opposition groups", "a guerrilla stronghold", "Vice-President X"
+                if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):
+                    sector = self.kb.sectors.get(child.lemma_.lower()) or sector
         country = self._country(head)
         if sector is None and country is None:
             return None

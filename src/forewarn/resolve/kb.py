@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import RulesError
 from ._toml import as_list, read_toml, table_lines
+from .actor_fuzzy import FuzzyIndex
 
 __all__ = ["ActorKB", "Entry", "Office", "default_actor_file", "load_actor_kb"]
 
@@ -49,7 +50,10 @@ _NOT_NAMES = frozenset("the and for of new state states united national republic
                        "service services ministry defense defence agency press news guard islamic "
                        "liberation movement international organization organisation world bank "
                        "revolutionary popular south north east west central federal supreme "
-                       "general foreign affairs president minister".split())
+                       "general foreign affairs president minister alliance allied assistance brigade "
+                       "brigades brotherhood change continuity delta democracy emancipation free freedom "
+                       "god interim martyrs militia mission network peace protection real reconciliation "
+                       "salvation sovereign stabilisation stabilization volunteer actualization dine".split())
 
 
 def _key(text: str) -> str:
@@ -67,8 +71,19 @@ class ActorKB:
     offices: dict[str, str] = field(default_factory=dict)
     delegates: set[str] = field(default_factory=set)
     groups: set[str] = field(default_factory=set)
+    #: nouns that count or gather the actors of their "of" phrase ("a group of diplomats").
+    collectives: set[str] = field(default_factory=set)
+    #: nouns of a relation to another party ("Israel's ally"): a possessive on them is not their country.
+    relations: set[str] = field(default_factory=set)
+    #: words that make an office holder a former one ("former president") and the sector that gives.
+    former: set[str] = field(default_factory=set)
+    former_of: dict[str, str] = field(default_factory=dict)
+    #: things a modifier does not give its sector to ("a tank truck", "the police headquarters").
+    things: set[str] = field(default_factory=set)
     holders: dict[tuple[str, str], list[tuple[Office, Entry]]] = field(default_factory=dict)
     _name_words: frozenset[str] | None = field(default=None, repr=False)
+    _fuzzy_countries: FuzzyIndex[str] | None = field(default=None, repr=False)
+    _fuzzy_persons: FuzzyIndex[Entry] | None = field(default=None, repr=False)
 
     # ---- lookups -------------------------------------------------------------------------
     def lookup(self, text: str) -> Entry | None:
@@ -90,6 +105,26 @@ class ActorKB:
             return entry.country
         key = _key(text)
         return self.adjectives.get(key) or self.adjectives.get(key.rstrip("s"))
+
+    def near_country(self, text: str) -> str | None:
+        """ISO3 of the one country name or demonym a misspelt ``text`` is one edit from
+        ("Ethopia", "Afganistan", "Ghanians"); None for a known name or an unsure match."""
+        if self.country_of(text) is not None or self.lookup(text) is not None:
+            return None
+        if self._fuzzy_countries is None:
+            items = [(k, e.country) for k, e in self.names.items() if e.kind == "country" and e.country]
+            self._fuzzy_countries = FuzzyIndex([*items, *self.adjectives.items()])
+        key = _key(text)
+        return self._fuzzy_countries.find(key) or (
+            self._fuzzy_countries.find(key[:-1]) if key.endswith("s") else None)
+
+    def near_person(self, text: str) -> Entry | None:
+        """The one known person whose full name a misspelt ``text`` is one edit from
+        ("Abdelaziz Bouteflicka")."""
+        if self._fuzzy_persons is None:
+            self._fuzzy_persons = FuzzyIndex(((k, e) for k, e in self.names.items()
+                                              if e.kind == "person" and " " in k), min_len=8)
+        return self._fuzzy_persons.find(_key(text)) if " " in text.strip() else None
 
     def holder(self, country: str, office: str, day: dt.date | None) -> Entry | None:
         """Who held ``office`` in ``country`` on ``day`` ("leader": the first office that has one)."""
@@ -219,6 +254,18 @@ def _load_nouns(kb: ActorKB, data: dict[str, Any], path: str) -> None:
         kb.offices[_key(noun)] = str(office)
     kb.delegates.update(_key(n) for n in as_list(data.get("delegates", {}).get("nouns"), path, None, "delegates.nouns"))
     kb.groups.update(_key(n) for n in as_list(data.get("groups", {}).get("nouns"), path, None, "groups.nouns"))
+    kb.collectives.update(_key(n) for n in as_list(data.get("collectives", {}).get("nouns"), path, None,
+                                                   "collectives.nouns"))
+    kb.relations.update(_key(n) for n in as_list(data.get("relations", {}).get("nouns"), path, None,
+                                                 "relations.nouns"))
+    kb.things.update(_key(n) for n in as_list(data.get("things", {}).get("nouns"), path, None, "things.nouns"))
+    former = data.get("former", {})
+    kb.former.update(_key(w) for w in as_list(former.get("words"), path, None, "former.words"))
+    for sector in as_list(former.get("sectors"), path, None, "former.sectors"):
+        kb.former_of[sector] = str(former.get("becomes", "ELI"))
+    for iso3, peoples in data.get("peoples", {}).items():
+        for people in as_list(peoples, path, None, f"peoples.{iso3}"):
+            kb.adjectives[_key(people)] = iso3
 
 
 def load_actor_kb(extra: list[Path] | tuple[Path, ...] = ()) -> ActorKB:
@@ -229,7 +276,8 @@ def load_actor_kb(extra: list[Path] | tuple[Path, ...] = ()) -> ActorKB:
             _add_gazetteer_countries(kb)
         data, text = read_toml(path)
         where = str(path)
-        unknown = set(data) - {"country", "organization", "person", "sectors", "offices", "delegates", "groups"}
+        unknown = set(data) - {"country", "organization", "person", "sectors", "offices", "delegates", "groups",
+                               "collectives", "peoples", "relations", "former", "things"}
         if unknown:
             raise RulesError(where, None, f"unknown table(s): {', '.join(sorted(unknown))}")
         _load_countries(kb, data.get("country", []), where, table_lines(text, "country"))
