@@ -19,23 +19,27 @@ the cue rules, found through literals in one pass). Steps:
    their own (subheadings, list items) are kept, and so are long prose lines cut off from it
    between the title and its start; lines outside it are dropped, each with its reason;
 5. a long line repeating a kept line above it is dropped.
+
+Once the story has begun, an author's box ("… is a freelance writer who covers …", ``[sections]
+bios``) and a run of headline + one-paragraph teaser pairs (a list of other articles) open what
+follows the story, like a section heading.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate, compress, count
 
 from forewarn.models import RemovedSpan
 
 from .result import Cleaned
 from .rules import Rules, default_rules
 from .text_cues import matcher_for
-from .text_lines import line_key, plain, split_glued, split_lines
-
-_DIGITS = re.compile(r"\d+")
+from .text_lines import Lines, line_key, mask_digits, plain, split_glued, split_lines
 
 __all__ = ["clean_text", "line_key", "split_glued"]
 
@@ -119,9 +123,16 @@ SECTION_WORDS = 40
 #: The story has begun once this many story words lie after the title; a section heading after
 #: that point (related articles, comments) makes the rest of the page count TAIL_FACTOR as much.
 STORY_STARTED = 80
-TAIL_FACTOR = 0.25
+TAIL_FACTOR = 0.5
 #: What crossing such a heading costs the region (None: the region never crosses one).
 SECTION_PENALTY: float | None = 60
+#: After the story has begun, this many headline + teaser pairs in a row open a list of other
+#: articles (0: never); a teaser is one paragraph of TEASER_MIN_WORDS to TEASER_WORDS words, its
+#: headline at most TEASER_HEAD_WORDS words with no end punctuation.
+TEASER_RUN = 4
+TEASER_HEAD_WORDS = 16
+TEASER_MIN_WORDS = 8
+TEASER_WORDS = 45
 #: Values of ``_Line.end``: the line opens what follows the story.
 SECTION_HEADING = 1
 DATE_LINE = 2
@@ -145,18 +156,24 @@ class _Line:
     __slots__ = ("text", "plain", "key", "words", "stop", "ends", "you", "we", "media", "glued",
                  "cls", "reason", "cue_weak", "lede", "end")
 
-    def __init__(self, text: str, plain: str, key: str, glued: bool) -> None:
+    def __init__(self, text: str, plain: str, key: str, glued: bool, words: int = -1) -> None:
+        """A line's evidence; with ``words`` given (the page's lean pass) only its shape: the
+        stopword density and the personal words are filled in later, for the lines that need
+        them (:func:`_page_lines`)."""
         self.text, self.plain, self.key, self.glued = text, plain, key, glued
-        toks = plain.split()
-        n = self.words = len(toks)
-        self.stop = sum(map(_STOPX.__contains__, toks)) / n if n else 0.0
         self.ends = plain.rstrip("\"')]")[-1:] in _ENDS
         self.you = self.we = self.media = 0
-        if not _PERSONAL.isdisjoint(toks):
-            self._personal(toks)
         self.cls = self.reason = ""
         self.cue_weak = self.lede = False
         self.end = 0
+        if words >= 0:
+            self.words, self.stop = words, 0.0
+            return
+        toks = plain.split()
+        n = self.words = len(toks)
+        self.stop = sum(map(_STOPX.__contains__, toks)) / n if n else 0.0
+        if not _PERSONAL.isdisjoint(toks):
+            self._personal(toks)
 
     def _personal(self, toks: list[str]) -> None:
         """Second-person and first-person-plural words outside quotation marks."""
@@ -170,7 +187,55 @@ class _Line:
             outside = plain
         self.you = sum(map(_SECONDX.__contains__, toks))
         self.we = sum(map(_FIRST_PLURALX.__contains__, toks))
-        self.media = len(_MEDIA.findall(outside)) if self.you or self.we else 0
+        # only the self-reference test reads it, and only with two first-person-plural words
+        self.media = len(_MEDIA.findall(outside)) if self.we >= 2 else 0
+
+
+def _page_lines(src: Lines, keys: list[str]) -> tuple[list[_Line], bool]:
+    """The lines of a page with their evidence, and whether the page reads as English.
+
+    Whole-page passes instead of work per line: word counts from the single-spaced plain
+    lines, one stopword test per token of the page (a line's density is a slice of it, and only
+    lines long enough for a shape class need one), the lines with a personal word found from
+    the same tokens."""
+    plains = src.plains
+    words = [p.count(" ") + 1 if p else 0 for p in plains]
+    lines = list(map(_Line, src.texts, plains, keys, src.glued, words))
+    toks = src.block.split()
+    total = len(toks)
+    if total != sum(words):  # not single-spaced after all (never expected): line by line
+        lines = [_Line(t, p, k, g) for t, p, k, g in zip(src.texts, plains, keys, src.glued)]
+        total = sum(ln.words for ln in lines)
+        stops = sum(ln.stop * ln.words for ln in lines)
+        return lines, total > 0 and stops / total >= 0.12
+    flags = list(map(_STOPX.__contains__, toks))
+    english = total > 0 and sum(flags) / total >= 0.12
+    at = 0
+    for ln, n in zip(lines, words):
+        if n >= SHORT_WORDS:
+            ln.stop = sum(flags[at:at + n]) / n
+        at += n
+    if not _PERSONAL.isdisjoint(toks):  # personal words counted from the page's tokens
+        ends = list(accumulate(words))
+        quoted: set[int] = set()
+        plural: set[int] = set()
+        for t in compress(count(), map(_PERSONAL.__contains__, toks)):
+            i = bisect_right(ends, t)
+            ln = lines[i]
+            if '"' in ln.plain or "«" in ln.plain:  # words inside quotes do not count
+                if i not in quoted:
+                    quoted.add(i)
+                    ln._personal(ln.plain.split())
+            elif toks[t] in _SECONDX:
+                ln.you += 1
+            else:
+                ln.we += 1
+                plural.add(i)
+        for i in plural - quoted:
+            ln = lines[i]
+            if ln.we >= 2:
+                ln.media = len(_MEDIA.findall(ln.plain))
+    return lines, english
 
 
 @lru_cache(maxsize=1)
@@ -186,13 +251,13 @@ def _sections() -> tuple[re.Pattern[str] | None, ...]:
         return re.compile("(?:" + "|".join(f"(?:{p})" for p in pats) + ")$") if pats else None
 
     return (one(sections.get("end") or []), one(sections.get("dates") or []),
-            one(sections.get("captions") or []))
+            one(sections.get("captions") or []), one(sections.get("bios") or []))
 
 
 def _features(text: str, glued: bool) -> _Line:
     """The evidence of one line on its own (the cleaner computes it page by page)."""
     p = plain(text)
-    return _Line(text, p, _DIGITS.sub("#", p), glued)
+    return _Line(text, p, mask_digits(p), glued)
 
 
 def _decide(hits: dict[str, set[str]], short: bool, line: _Line, rules: Rules) -> tuple[str, bool]:
@@ -230,6 +295,8 @@ _SEP = re.compile(r"\s*[|•·»›>/]\s*|\s+-\s+")
 def _menu_like(line: _Line) -> bool:
     """A run of menu items or a breadcrumb: "Home > World > Europe", "News | Sport | Weather"."""
     if line.ends or line.words < 3 or _MENU_CH.search(line.text) is None:
+        return False
+    if "://" in line.text or "www." in line.text:  # the slashes of a web address: not a menu
         return False
     parts = [p for p in _SEP.split(line.text) if p]
     if len(parts) < 3:
@@ -277,6 +344,45 @@ def _find_title(lines: list[_Line]) -> int | None:
         if first_good - i <= TITLE_WINDOW or first_good == len(lines):
             return i
     return None
+
+
+def _teasers_at(lines: list[_Line], i: int) -> bool:
+    """A list of other articles starts at ``i``: TEASER_RUN headline + one-paragraph-teaser pairs
+    in a row (a story's subheadings are followed by more than one short paragraph, mostly)."""
+    n = len(lines)
+    for k in range(TEASER_RUN):
+        h, j = i + 2 * k, i + 2 * k + 1
+        if j >= n:
+            return False
+        head, teaser = lines[h], lines[j]
+        if head.ends or not 2 <= head.words <= TEASER_HEAD_WORDS or head.text.endswith(":") \
+                or not teaser.ends or not TEASER_MIN_WORDS <= teaser.words <= TEASER_WORDS:
+            return False
+        if j + 1 < n and lines[j + 1].ends and lines[j + 1].words > TEASER_HEAD_WORDS:
+            return False  # a second paragraph under the heading: a story section
+    return True
+
+
+def _mark_story_end(lines: list[_Line], title_idx: int, bios: re.Pattern[str] | None) -> None:
+    """Once the story has begun, an author's box opens what follows the story, like a section
+    heading."""
+    seen = 0
+    for i in range(title_idx + 1, len(lines)):
+        ln = lines[i]
+        if seen < STORY_STARTED:
+            if ln.cls == GOOD:
+                seen += ln.words
+            continue
+        if ln.end or ln.cls == BAD and ln.reason:
+            continue
+        if not ln.ends:  # (the cheap part of each test first)
+            if TEASER_RUN and ln.words <= TEASER_HEAD_WORDS and i + 1 < len(lines) \
+                    and lines[i + 1].ends and _teasers_at(lines, i):
+                ln.end = SECTION_HEADING
+                break
+        elif bios is not None and ln.words >= 8 and (" is " in ln.plain or " was " in ln.plain) \
+                and bios.match(ln.plain):
+            ln.end, ln.cls, ln.reason = SECTION_HEADING, BAD, "author-bio"
 
 
 def _open(ln: _Line) -> bool:
@@ -352,7 +458,13 @@ def _settle_by_region(lines: list[_Line], title_idx: int | None) -> None:
                 continue
             score = -SECTION_PENALTY
         else:
-            score = _score(ln)
+            cls = ln.cls  # (_score, inlined: this loop runs over every line of the page)
+            if cls == GOOD:
+                score = ln.words
+            elif cls == NEAR:
+                score = ln.words * NEAR_WEIGHT
+            else:
+                score = _score(ln)
             if score > 0:
                 seen += score
                 score *= factor
@@ -401,10 +513,8 @@ def clean_text(text: str, *, known_boilerplate: set[str] | frozenset[str] = froz
 def _clean_text(text: str, known_boilerplate: set[str] | frozenset[str], site: str | None,
                 rules: Rules) -> Cleaned:
     src = split_lines(text or "")
-    keys = _DIGITS.sub("#", src.block).split("\n") if src.plains else []
-    lines = [_Line(t, p, k, g) for t, p, k, g in zip(src.texts, src.plains, keys, src.glued)]
-    total_words = sum(ln.words for ln in lines)
-    english = total_words > 0 and sum(ln.stop * ln.words for ln in lines) / total_words >= 0.12
+    keys = mask_digits(src.block).split("\n") if src.plains else []
+    lines, english = _page_lines(src, keys)
 
     # 1. evidence from the line itself
     matcher = matcher_for(rules)
@@ -413,33 +523,27 @@ def _clean_text(text: str, known_boilerplate: set[str] | frozenset[str], site: s
     whole = matcher.whole_hits(src, short)
     cue_hits = matcher.hits(src)
     reason_of = rules.reason_of
-    for i, ln in enumerate(lines):
+    ends, dates, captions, bios = _sections()
+    for i, ln in enumerate(lines):  # (one pass: the line's own verdict, then its section role)
         if known_boilerplate and ln.key in known_boilerplate:
             ln.cls, ln.reason = BAD, "known-boilerplate"
-            continue
-        group = whole.get(i)
-        if group is not None:
+        elif (group := whole.get(i)) is not None:
             ln.cls, ln.reason = BAD, reason_of(group)
-            continue
-        reason, weak = "", True
-        hits = cue_hits.get(i)
-        if hits:
-            reason, weak = _decide(hits, short[i], ln, rules)
-        if reason and not weak:
-            ln.cls, ln.reason = BAD, reason
-            continue
-        if not ln.ends and ln.words >= 3 and _menu_like(ln):  # (the cheap part of the test first)
-            ln.cls, ln.reason = BAD, "navigation"
-            continue
-        if ln.we and _self_reference(ln, site):
-            ln.cls, ln.reason = BAD, "publisher-self-reference"
-            continue
-        ln.cue_weak = bool(reason)
-        ln.reason = reason
-        ln.cls = _shape_class(ln, english)
-
-    ends, dates, captions = _sections()
-    for ln in lines:
+        else:
+            reason, weak = "", True
+            hits = cue_hits.get(i)
+            if hits:
+                reason, weak = _decide(hits, short[i], ln, rules)
+            if reason and not weak:
+                ln.cls, ln.reason = BAD, reason
+            elif not ln.ends and ln.words >= 3 and _menu_like(ln):  # (the cheap part first)
+                ln.cls, ln.reason = BAD, "navigation"
+            elif ln.we and _self_reference(ln, site):
+                ln.cls, ln.reason = BAD, "publisher-self-reference"
+            else:
+                ln.cue_weak = bool(reason)
+                ln.reason = reason
+                ln.cls = SHORT if ln.words < SHORT_WORDS else _shape_class(ln, english)
         if ln.words > SECTION_WORDS:
             continue
         if captions is not None and ln.cls != BAD and ": " in ln.plain and captions.match(ln.plain):
@@ -477,6 +581,8 @@ def _clean_text(text: str, known_boilerplate: set[str] | frozenset[str], site: s
 
     # 3. title and lede
     title_idx = _find_title(lines)
+    if title_idx is not None:
+        _mark_story_end(lines, title_idx, bios)
     if title_idx is not None:
         for ln in lines[:title_idx]:
             if ln.cls != BAD or not ln.reason:

@@ -245,8 +245,16 @@ class CueMatcher:
             found: dict[str, set[str]] = {}
             p = plains[i]
             for k in ix:
-                if not all(any(x in p for x in o) for o in needs[k]):
-                    continue  # a literal every match of the cue holds is not on the line
+                ok = True  # (plain loops: no generator made for every line and cue)
+                for o in needs[k]:
+                    for x in o:
+                        if x in p:
+                            break
+                    else:  # a literal every match of the cue holds is not on the line
+                        ok = False
+                        break
+                if not ok:
+                    continue
                 group, cue = cues[k]
                 for m in cue.finditer(p):
                     found.setdefault(group, set()).add(m.group(0))

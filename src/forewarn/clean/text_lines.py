@@ -12,9 +12,9 @@ import unicodedata
 from bisect import bisect_right
 from itertools import accumulate
 
-__all__ = ["Lines", "line_key", "plain", "split_glued", "split_lines"]
+__all__ = ["Lines", "line_key", "mask_digits", "plain", "split_glued", "split_lines"]
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"[0-9]+")
 _SPACES = re.compile(r"[^\S\n]+")
 _EDGES = re.compile(r" ?\n ?")
 _QUOTES = (("“", '"'), ("”", '"'), ("„", '"'), ("‘", "'"), ("’", "'"), ("–", "-"), ("—", "-"),
@@ -32,18 +32,44 @@ def plain(line: str) -> str:
 def line_key(line: str) -> str:
     """The normalised key of a line: NFKC, lowercase, plain quotes, whitespace collapsed,
     every run of digits masked as ``#`` ("Comments 711" and "Comments 12" share a key)."""
-    return _DIGITS.sub("#", plain(line))
+    return mask_digits(plain(line))
+
+
+#: ASCII digits → a marker byte (digits never occur inside a multi-byte UTF-8 sequence)
+_TO_MARK = bytes.maketrans(b"0123456789", b"\x01" * 10)
+
+
+def mask_digits(text: str) -> str:
+    """Every run of digits in ``text`` masked as ``#``. Digits are ASCII ones (NFKC has made
+    fullwidth and superscript digits ASCII already); done on the UTF-8 bytes with one table
+    lookup a byte, several times faster than a regular expression over the text."""
+    raw = text.encode("utf-8", "surrogatepass")
+    if b"\x01" in raw:  # the marker itself occurs: the slow way
+        return _DIGITS.sub("#", text)
+    masked = raw.translate(_TO_MARK)
+    if masked == raw:
+        return text
+    pieces = masked.split(b"\x01")  # a run of marks leaves empty pieces between them
+    return b"#".join([pieces[0], *filter(None, pieces[1:-1]), pieces[-1]]).decode(
+        "utf-8", "surrogatepass")
 
 
 def _plain_block(text: str) -> str:
-    """:func:`plain` over a block of lines joined by newlines, in a few whole-text passes."""
+    """:func:`plain` over a block of whitespace-collapsed lines joined by newlines, in a few
+    whole-text passes (the quick NFKC check first: most pages are normalised already, and then
+    no character was replaced that could leave two spaces together)."""
+    respace = False
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+            respace = True
         for a, b in _QUOTES:
             if a in text:
                 text = text.replace(a, b)
+                respace = respace or not b  # a character removed: its spaces may meet
     text = text.lower()
-    if "  " in text or " \n" in text or "\n " in text or text[:1] == " " or text[-1:] == " ":
+    if respace and ("  " in text or " \n" in text or "\n " in text or text[:1] == " "
+                    or text[-1:] == " "):
         text = _EDGES.sub("\n", _SPACES.sub(" ", text)).strip(" ")
     return text
 
@@ -151,19 +177,10 @@ def split_lines(text: str) -> Lines:
     hits = [m.start() for hint in _GLUE_HINTS for m in hint.finditer(canon)]
     if hits:
         starts = [0, *accumulate(len(t) + 1 for t in texts)]
-        hits = {bisect_right(starts, h) - 1 for h in hits}
-        out_t: list[str] = []
-        out_p: list[str] = []
-        out_g: list[bool] = []
-        for i, (t, p) in enumerate(zip(texts, plains)):
-            pieces = split_glued(t) if i in hits else (t,)
-            if len(pieces) == 1:
-                out_t.append(t)
-                out_p.append(p)
-                out_g.append(False)
-            else:
-                out_t.extend(pieces)
-                out_p.extend(map(plain, pieces))
-                out_g.extend([True] * len(pieces))
-        texts, plains, glued = out_t, out_p, out_g
+        cuts = [(i, pieces) for i in sorted({bisect_right(starts, h) - 1 for h in hits})
+                if len(pieces := split_glued(texts[i])) > 1]
+        for i, pieces in reversed(cuts):  # splice the pieces in, from the end (indices hold)
+            texts[i:i + 1] = pieces
+            plains[i:i + 1] = map(plain, pieces)
+            glued[i:i + 1] = [True] * len(pieces)
     return Lines(texts, plains, glued)
