@@ -67,6 +67,33 @@ class Cleaning:
     site_key: str = ""
 
 
+#: Gazetteer places whose names the entity recogniser reads everywhere (``_name_words``): the
+#: ones that place other names ("Paris" beside "Texas"); towns and landmarks only where parsed.
+_WIDE_PLACES = ("country", "continent", "region", "admin1", "capital")
+
+
+def _name_words(kb) -> frozenset[str]:
+    """Lower-case words of the names the coder reads outside an event's sentence: every name the
+    actor KB knows (countries, their adjectives, capitals, organisations, persons: the article's
+    focus country is counted from them) and the gazetteer's countries, regions, states and
+    capitals (the context its places are resolved in)."""
+    from .resolve.gazetteer import gazetteer
+
+    words = {w for key in (*kb.names, *kb.adjectives) for w in key.replace("-", " ").split()}
+    words |= {key.lower() for key in kb.exact}
+    gaz = gazetteer()
+    lines = gaz._lines  # the kind from the row's text: building an Entry for each of 170,000 rows costs MBs
+
+    def kind(row: int) -> str:
+        line = lines[row]
+        return line.split("\t", 3)[2] if line else gaz.entry(row).kind
+
+    for key, rows in gaz.names.items():
+        if any(kind(row) in _WIDE_PLACES for row in rows):
+            words.update(key.split())
+    return frozenset(words)
+
+
 class Pipeline:
     """The whole path from raw inputs to coded events. The spaCy model loads on first use."""
 
@@ -108,7 +135,8 @@ class Pipeline:
         coder = self.coder
         # the engine's own obligation rule ("X said Y must …") fires on any verb with "must"
         conditions = pattern_conditions(coder.patterns) + [Condition(frozenset(coder.commitment.obligation))]
-        return Prefilter(self.nlp, conditions, ner=self.settings.prefilter_entities, shouting=is_shouting)
+        return Prefilter(self.nlp, conditions, ner=self.settings.prefilter_entities, shouting=is_shouting,
+                         names=_name_words(coder.kb))
 
     def inputs(self, inputs: Iterable[str]) -> Iterator[RawItem | Reject]:
         """Raw items from files, folders, record files, WARC, feeds and URLs."""

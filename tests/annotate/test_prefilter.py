@@ -95,7 +95,8 @@ def test_the_reference_article_codes_the_same_events(pipelines, reference_articl
 def test_prefilter_settings(pipelines):
     bare, filtered = pipelines
     assert bare.annotator is bare.nlp
-    assert isinstance(filtered.annotator, Prefilter) and filtered.annotator.ner == "all"
+    assert isinstance(filtered.annotator, Prefilter) and filtered.annotator.ner == "names"
+    assert filtered.annotator.names and {"germany", "united", "states"} <= filtered.annotator.names
     assert Settings().replace(prefilter_entities="kept").prefilter_entities == "kept"
     with pytest.raises(ConfigError):
         Settings().replace(prefilter_entities="some")

@@ -18,14 +18,19 @@ The coder looks for trigger lemmas; a sentence with none of them (nor an obligat
 4. runs the tagger, parser, attribute ruler and lemmatizer on the kept stretches only (each
    stretch of consecutive kept sentences parsed as one text, with ``PAD`` tokens of context
    either side cut off by sentence starts, so its words get the features they have in the whole
-   text), and the entity recogniser — whose
-   entities the coder reads across the whole article (its focus country, pronoun antecedents) —
-   on the whole text (``ner="all"``, the default) or on the kept stretches only (``ner="kept"``);
+   text; the attribute ruler and lemmatizer as batch stand-ins with the same output,
+   ``annotate.fast_rules``), and the entity recogniser — whose entities the coder reads across
+   the whole article (its focus country, pronoun antecedents) — on the whole text
+   (``ner="all"``), on the kept stretches and a few words around each known name elsewhere
+   (``ner="names"``: the names the coder reads outside an event's sentence are those of its actor
+   knowledge base — countries, capitals, organisations, persons — and each window is read with
+   the text's own context and sentence starts, so its entities are the whole text's), or on the
+   kept stretches only (``ner="kept"``);
 5. writes everything back into one ``Doc`` over the unchanged text, so every offset is an offset
    into the article body. A skipped sentence stays a sentence, with no tag or lemma and a flat
    tree (every word hanging off its first by an unlabelled arc): the coder finds nothing there.
 
-All-caps text is not filtered (the coder parses it again, truecased).
+All-caps text is left unparsed: the coder parses it again, truecased.
 """
 
 from __future__ import annotations
@@ -37,13 +42,16 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, SENT_START, TAG
-from spacy.tokens import Doc
+from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, MORPH, NORM, POS, SENT_START,
+                         SPACY, TAG)
+from spacy.tokens import Doc, Span
+
+from .fast_rules import batch_component
 
 __all__ = ["NER_MODES", "Condition", "Prefilter", "PrefilterStats", "TriggerForms", "pattern_conditions",
            "rough_sentences"]
 
-NER_MODES = ("all", "kept")
+NER_MODES = ("all", "kept", "names")
 _FINAL = {".", "!", "?", "…", "?!", "!!", "..."}
 _CLOSING = {'"', "'", "”", "’", ")", "]", "»"}
 _OPENING = {'"', "“", "‘", "'", "(", "[", "«"}
@@ -170,27 +178,49 @@ class TriggerForms:
 
 def rough_sentences(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of rough sentences covering ``doc`` (trailing space with its sentence)."""
-    n = len(doc)
+    words, spaces, _, _ = doc.user_data.get(_ARRAY) or _read_words(doc, doc.text)
+    return _rough(words, spaces)
+
+
+def _words(doc: Doc, text: str | None = None) -> tuple[list[str], list[bool], numpy.ndarray, str]:
+    """The words of ``doc``, whether a space follows each, their norms (``NORM`` column) and the
+    text (``text`` when the caller has it: ``Doc.text`` joins a ``Token`` per word): read from
+    arrays once per document and kept with it, never through ``Token`` objects."""
+    cached = doc.user_data.get(_ARRAY)
+    if cached is None:
+        cached = doc.user_data[_ARRAY] = _read_words(doc, doc.text if text is None else text)
+    return cached
+
+
+def _read_words(doc: Doc, text: str) -> tuple[list[str], list[bool], numpy.ndarray, str]:
+    cols = doc.to_array([IDX, LENGTH, SPACY, NORM])
+    idx, length = cols[:, 0].tolist(), cols[:, 1].tolist()
+    words = [text[a:a + n] for a, n in zip(idx, length)]
+    return words, [bool(x) for x in cols[:, 2].tolist()], numpy.ascontiguousarray(cols[:, 3:4]), text
+
+
+def _rough(words: list[str], spaces: list[bool]) -> list[tuple[int, int]]:
+    n = len(words)
     bounds: list[tuple[int, int]] = []
     start = 0
     i = 0
     while i < n:
-        tok = doc[i]
+        word = words[i]
         cut = None
-        if tok.is_space and tok.text.count("\n") >= 2:
+        if word.count("\n") >= 2 and word.isspace():
             cut = i + 1
-        elif tok.text in _FINAL:
+        elif word in _FINAL:
             j = i + 1
             closed = False
-            while j < n and doc[j].text in _CLOSING and not doc[j - 1].whitespace_:  # attached: closing
+            while j < n and words[j] in _CLOSING and not spaces[j - 1]:  # attached: closing
                 closed = True
                 j += 1
             k = j
-            while k < n and doc[k].is_space:
+            while k < n and words[k].isspace():
                 k += 1
             if k < n:
-                first = doc[k].text[:1]
-                nxt_open = doc[k].text in _OPENING
+                first = words[k][:1]
+                nxt_open = words[k] in _OPENING
                 if (nxt_open or (not closed and (first.isupper() or first.isdigit()))):
                     cut = k
             i = j - 1
@@ -214,8 +244,9 @@ class PrefilterStats:
     kept_sentences: int = 0
     tokens: int = 0
     kept_tokens: int = 0
-    unfiltered: int = 0  # documents parsed whole (all-caps text)
+    unfiltered: int = 0  # documents left unparsed for the coder to parse truecased (all-caps text)
     crossing: int = 0  # arcs from a kept stretch into its context, cut (should stay 0)
+    ner_tokens: int = 0  # tokens the entity recogniser saw (``ner="names"``), context not counted
 
     def as_dict(self) -> dict:
         return {**asdict(self), "kept_token_share": round(self.kept_tokens / self.tokens, 3) if self.tokens else None}
@@ -224,7 +255,8 @@ class PrefilterStats:
 class Prefilter:
     """``pipe(texts)`` → Docs like ``nlp.pipe(texts)``'s, parsed only where an event could be."""
 
-    def __init__(self, nlp, conditions: Iterable[Condition], *, ner: str = "all", shouting=None) -> None:
+    def __init__(self, nlp, conditions: Iterable[Condition], *, ner: str = "all", shouting=None,
+                 names: Iterable[str] | None = None) -> None:
         if ner not in NER_MODES:
             raise ValueError(f"ner must be one of {NER_MODES}, not {ner!r}")
         self.nlp = nlp
@@ -234,14 +266,22 @@ class Prefilter:
         self.stats = PrefilterStats()
         self._root = nlp.vocab.strings.add("ROOT")
         self._dep = nlp.vocab.strings.add("dep")
+        #: capitalised only because they open a sentence: no window of their own (``ner="names"``)
+        self._common = frozenset(w.lower() for w in nlp.Defaults.stop_words)
+        #: with ``ner="names"``: the words of the names read outside an event's sentence (None: any
+        #: capitalised word)
+        self.names = None if names is None else frozenset(w.lower() for w in names)
+        #: batch stand-ins for the components that walk tokens in Python (same output)
+        self._stand_ins = {name: batch_component(name, proc) for name, proc in nlp.pipeline}
 
     # ---- selection -----------------------------------------------------------------------
     def select(self, doc: Doc) -> tuple[list[tuple[int, int]], list[bool]]:
         """The rough sentences of ``doc`` and, for each, whether it is parsed."""
-        sents = rough_sentences(doc)
+        words, spaces, _, _ = _words(doc)
+        sents = _rough(words, spaces)
         forms = self.forms
-        keep = [forms.possible(t.text for t in doc[s:e] if not t.is_space) for s, e in sents]
-        quoted = [_quoted(doc, s, e) for s, e in sents]
+        keep = [forms.possible(w for w in words[s:e] if not w.isspace()) for s, e in sents]
+        quoted = [_quoted(words, s, e) for s, e in sents]
         for i in range(len(sents)):
             if keep[i] and quoted[i]:
                 j = i - 1
@@ -255,7 +295,7 @@ class Prefilter:
 
     def _keep_speakers(self, doc: Doc, sents: list[tuple[int, int]], keep: list[bool]) -> None:
         """On a line holding a kept sentence, keep the sentence with its speaker label or byline."""
-        text = doc.text
+        text = _words(doc)[3]
         if ":" not in text and not any(d in text for d in "―—–"):
             return
         starts = [doc[s].idx for s, _ in sents]
@@ -289,17 +329,18 @@ class Prefilter:
     def _batch(self, texts: list[str]) -> list[Doc]:
         nlp, stats = self.nlp, self.stats
         docs = [nlp.make_doc(t) for t in texts]
+        for doc, text in zip(docs, texts):
+            _words(doc, text)
         plans: list[list[tuple[int, int, bool]] | None] = []
         starts: list[list[int]] = []
         regions: list[Doc] = []
         for doc in docs:
             stats.docs += 1
             stats.tokens += len(doc)
-            if self.shouting is not None and self.shouting(doc.text):
-                plans.append(None)  # parsed whole: the coder parses it again, truecased
+            if self.shouting is not None and self.shouting(_words(doc)[3]):
+                plans.append(None)  # left unparsed: the coder parses it again, truecased
                 starts.append([])
                 stats.unfiltered += 1
-                stats.kept_tokens += len(doc)
                 continue
             sents, keep = self.select(doc)
             plans.append(_stretches(sents, keep))
@@ -310,17 +351,14 @@ class Prefilter:
                 if k:
                     regions.append(self._region(doc, s, e))
                     stats.kept_tokens += e - s
-        whole_ner = self.ner == "all"
-        for doc in docs:
-            doc.user_data.pop(_ARRAY, None)
+        whole_ner = self.ner in ("all", "names")
         parsed = iter(self._run(regions, skip=(_NER,) if whole_ner else ()))
-        whole = iter(self._run([d for d, p in zip(docs, plans) if p is None], skip=()))
         attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP] + ([] if whole_ner else [ENT_IOB, ENT_TYPE])
         out: list[Doc] = []
         arrays: list[numpy.ndarray | None] = []
         for doc, plan, rough in zip(docs, plans, starts):
             if plan is None:
-                out.append(next(whole))
+                out.append(doc)
                 arrays.append(None)
                 continue
             arr = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
@@ -354,29 +392,59 @@ class Prefilter:
                 # the entity recogniser never runs an entity across a sentence start: give it the
                 # parser's starts where the parser ran, the rough ones elsewhere
                 doc.from_array([SENT_START], sent_start.reshape(-1, 1))
-        if whole_ner:
+        if self.ner == "all":
             todo = [d for d, a in zip(out, arrays) if a is not None]
             for _ in nlp.get_pipe(_NER).pipe(todo, batch_size=256):
                 pass
+        elif self.ner == "names":
+            self._names_ner([(d, p) for d, p, a in zip(out, plans, arrays) if a is not None])
         for doc, arr in zip(out, arrays):
             if arr is not None:
                 doc.from_array(attrs, arr)
+            doc.user_data.pop(_ARRAY, None)
         return out
 
-    def _region(self, doc: Doc, start: int, end: int) -> Doc:
+    def _names_ner(self, todo: list[tuple[Doc, list[tuple[int, int, bool]]]]) -> None:
+        """The entity recogniser over the kept stretches and, elsewhere, around capitalised words
+        only (each window parsed with ``PAD`` tokens of context and the document's sentence
+        starts, so its entities are those of the whole text); every other word is outside any
+        entity. What the coder reads outside an event's sentence are names (places, countries,
+        persons), and a name is capitalised."""
+        regions: list[Doc] = []
+        spans: list[tuple[Doc, list[tuple[int, int]]]] = []
+        for doc, plan in todo:
+            windows = _merge(_name_windows(doc, plan, self._common, self.names), gap=2 * PAD)
+            starts = doc.to_array([SENT_START]).reshape(-1)
+            for s, e in windows:
+                regions.append(self._region(doc, s, e, starts))
+            spans.append((doc, windows))
+            self.stats.ner_tokens += sum(e - s for s, e in windows)
+        parsed = iter(self.nlp.get_pipe(_NER).pipe(regions, batch_size=256))
+        for doc, windows in spans:
+            ents = []
+            for s, e in windows:
+                region = next(parsed)
+                at = region.user_data[_AT]
+                for ent in region.ents:
+                    if ent.start >= at and ent.end <= at + e - s:
+                        ents.append(Span(doc, s + ent.start - at, s + ent.end - at, label=ent.label))
+            doc.set_ents(ents, default="outside")
+
+    def _region(self, doc: Doc, start: int, end: int, starts: numpy.ndarray | None = None) -> Doc:
         """A stretch to parse, with ``PAD`` tokens of context on each side, cut from it by sentence
         starts (the parser keeps every arc inside): the tagger's and parser's features of the
         stretch's own words are those they would have in the whole text."""
         lo, hi = max(0, start - PAD), min(len(doc), end + PAD)
         # built from the words (and the tokenizer's norms) rather than with ``Span.as_doc``, which
         # converts the whole document and averages vectors for every stretch
-        cached = doc.user_data.get(_ARRAY)
-        if cached is None:
-            cached = doc.user_data[_ARRAY] = ([t.text for t in doc], [bool(t.whitespace_) for t in doc],
-                                              doc.to_array([NORM]).reshape(-1, 1))
-        words, spaces, norms = cached
+        words, spaces, norms, _ = _words(doc)
         region = Doc(doc.vocab, words=words[lo:hi], spaces=spaces[lo:hi])
-        region.from_array([NORM], norms[lo:hi])
+        if starts is not None:  # the document's own sentence starts
+            flags = starts[lo:hi].copy()
+            flags[0] = 1
+            region.from_array([NORM, SENT_START], numpy.stack([norms[lo:hi, 0], flags], axis=1))
+        else:
+            region.from_array([NORM], norms[lo:hi])
         region[start - lo].is_sent_start = True
         if end < hi:
             region[end - lo].is_sent_start = True
@@ -389,6 +457,7 @@ class Prefilter:
         for name, proc in self.nlp.pipeline:
             if name in skip:
                 continue
+            proc = self._stand_ins.get(name) or proc
             if hasattr(proc, "pipe"):
                 docs = list(proc.pipe(docs, batch_size=256))
             else:
@@ -407,8 +476,52 @@ def _stretches(sents: list[tuple[int, int]], keep: list[bool]) -> list[tuple[int
     return out
 
 
-def _quoted(doc: Doc, start: int, end: int) -> bool:
-    for tok in doc[start:end]:
-        if not tok.is_space:
-            return tok.text[:1] in _QUOTES or tok.text in _QUOTES
+def _name_windows(doc: Doc, plan: list[tuple[int, int, bool]], common: frozenset[str],
+                  names: frozenset[str] | None = None, margin: int = 2) -> list[tuple[int, int]]:
+    """Token ranges the entity recogniser reads: each kept stretch, and ``margin`` words either
+    side of every capitalised word in a skipped one that is a word of ``names`` (a stop word only
+    in capitals: "US", not "The"), or with no ``names``, of every capitalised word (but a stop
+    word that opens a sentence)."""
+    out: list[tuple[int, int]] = []
+    words = _words(doc)[0]
+    n = len(words)
+    for s, e, k in plan:
+        if k:
+            out.append((s, e))
+            continue
+        first = True
+        for i in range(s, e):
+            text = words[i]
+            if text.isspace():
+                if text.count("\n") >= 2:
+                    first = True
+                continue
+            if text[:1].isupper():
+                lower = text.lower()
+                if names is None:
+                    opens = not (first and lower in common)
+                else:  # a name's own word ("Hague", not "The"), or an acronym ("US")
+                    opens = (lower in names or lower.rstrip("s") in names) and (
+                        lower not in common or (len(text) > 1 and text.isupper()))
+                if opens:
+                    out.append((max(i - margin, 0), min(i + margin + 1, n)))
+            first = text in _FINAL
+    return out
+
+
+def _merge(ranges: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """Sorted ranges, those closer than ``gap`` joined."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(ranges):
+        if out and s - out[-1][1] <= gap:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _quoted(words: list[str], start: int, end: int) -> bool:
+    for word in words[start:end]:
+        if not word.isspace():
+            return word[:1] in _QUOTES or word in _QUOTES
     return False
