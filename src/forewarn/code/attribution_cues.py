@@ -86,22 +86,23 @@ def _speaker_like(label: Span, rest: str, cues: AttributionCues) -> bool:
 
 
 def line_attributions(doc: Doc, cues: AttributionCues) -> list[Attribution]:
+    """Transcript speakers ("WALLACE: …" at the start of a line) and quote bylines."""
     from .attribution import Attribution
 
-    """Transcript speakers ("WALLACE: …" at the start of a line) and quote bylines."""
     out = []
+    text = doc.text  # built from the tokens on every access: read it once
     pattern = re.compile(_LABEL.pattern % max(cues.label_words - 1, 0), re.M)
-    for m in pattern.finditer(doc.text):
+    for m in pattern.finditer(text):
         name = m.group(1)
         if len(name) < 2 or name.split()[0].lower().strip(".") in cues.not_speakers:
             continue
         start, colon = m.start(1), m.end(0) - 1
         tok = doc.char_span(start, m.end(1), alignment_mode="expand")
-        line_end = doc.text.find("\n", colon)
-        line_end = len(doc.text) if line_end < 0 else line_end
-        if tok is not None and not _speaker_like(tok, doc.text[colon + 1:line_end], cues):
+        line_end = text.find("\n", colon)
+        line_end = len(text) if line_end < 0 else line_end
+        if tok is not None and not _speaker_like(tok, text[colon + 1:line_end], cues):
             continue
-        content = (colon + 1 + (len(doc.text[colon + 1:line_end]) - len(doc.text[colon + 1:line_end].lstrip())),
+        content = (colon + 1 + (len(text[colon + 1:line_end]) - len(text[colon + 1:line_end].lstrip())),
                    line_end)
         name_end = m.end(1)
         if tok is not None:  # a headline label: "Obama on Climate Change:", "Clinton to Planned Parenthood:"
@@ -111,10 +112,10 @@ def line_attributions(doc: Doc, cues: AttributionCues) -> list[Attribution]:
                 tok = doc[tok.start:cut.i]
         out.append(Attribution((start, name_end), (colon, colon + 1), content if content[0] < content[1] else None,
                                tok.root.i if tok is not None else None, "label"))
-    for m in _BYLINE.finditer(doc.text):
-        line_start = doc.text.rfind("\n", 0, m.start()) + 1
+    for m in _BYLINE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
         tok = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        dash = max(doc.text.rfind(d, m.start(), m.start(1)) for d in "―—–")
+        dash = max(text.rfind(d, m.start(), m.start(1)) for d in "―—–")
         content = (line_start, m.start() + 1) if line_start < m.start() else None
         out.append(Attribution((m.start(1), m.end(1)), (dash, dash + 1), content,
                                tok.root.i if tok is not None else None, "byline"))
