@@ -18,7 +18,10 @@ The story's container is found in three steps:
 Every block in the container is kept, except those under furniture and those mostly links
 (list items are kept: a story's lists of links are part of it). A furniture mark on an element
 holding much of the container's prose is a false alarm (a layout class such as
-``with-sidebar``) and is ignored.
+``with-sidebar``) and is ignored. Captions (``[drop_tags]``) are left out, and so is what
+follows the story's last paragraph when it is teaser cards (a run of like siblings, each a
+linked title and a short excerpt), headings or lists of links; each left-out block keeps its
+reason (``Extraction.reasons``) for the removed spans.
 
 The extraction says whether it is sure: the kept blocks hold most of the page's prose, and
 enough of it. When it is not, the caller asks trafilatura (on WCXB-dev about one page in seven).
@@ -65,6 +68,8 @@ class Extraction:
     sure: bool = False
     link_chars: int = 0
     visible_chars: int = 0
+    #: Blocks inside the container left out by a rule of their own (index → reason).
+    reasons: dict[int, str] = field(default_factory=dict)
 
     @property
     def texts(self) -> list[str]:
@@ -165,6 +170,7 @@ def walk(root) -> Extraction:
     hints: list[bool] = [False]        # element index → named as the story's body
     tagged: list[bool] = [False]       # element index → furniture by its tag (nav, footer …)
     tags: list[str] = [""]
+    sigs: list[str] = [""]             # element index → tag and class (a card's signature)
     open_: list[int] = [0]              # open elements
     stack: list[int] = [0]              # open block-level elements
     buf: list[str] = []
@@ -194,8 +200,11 @@ def walk(root) -> Extraction:
                     flush()
                 mark = by_tag
                 hint = False
+                sig = name
                 for key, value in el.items():  # one call for all attributes, most have none
                     if key == "class" or key == "id":
+                        if key == "class":
+                            sig = name + "." + value
                         if not mark and not never and boiler_attr(value):
                             mark = True
                         if not hint and body_attr(value):
@@ -211,6 +220,7 @@ def walk(root) -> Extraction:
                 marks.append(mark)
                 tagged.append(by_tag)
                 tags.append(name)
+                sigs.append(sig)
                 open_.append(index)
                 if kind == _BLOCKED:
                     stack.append(index)
@@ -247,7 +257,7 @@ def walk(root) -> Extraction:
             flush()
     out.link_chars, out.visible_chars = linked, visible
     try:
-        _choose(out, parents, marks, hints)
+        _choose(out, parents, marks, hints, sigs)
     except Exception:  # noqa: BLE001 - a failed choice leaves the page to trafilatura
         out.kept, out.sure = [], False
     return out
@@ -265,7 +275,8 @@ def _is_prose(block: Block) -> bool:
     return n >= 80 or (n >= 30 and _SENTENCE.search(block.text) is not None)
 
 
-def _choose(out: Extraction, parents: list[int], marks: list[bool], hints: list[bool]) -> None:
+def _choose(out: Extraction, parents: list[int], marks: list[bool], hints: list[bool],
+            sigs: list[str]) -> None:
     """Find the story's core (the element its paragraphs score most for), widen it to the
     ancestor whose prose outweighs its other text the most, and keep every block in it that is
     not under furniture and not mostly links (list items are kept: a story's lists of links)."""
@@ -326,18 +337,109 @@ def _choose(out: Extraction, parents: list[int], marks: list[bool], hints: list[
         inside[i] = 2 if up == 2 or (marks[i] and good[i] <= limit) else 1
     kept = []
     kept_prose = 0
+    drop_tags = _drop_tags()
     for k, b in enumerate(blocks):
         if inside[b.node] != 1 or b.boiler:
             continue
-        if prose_flags[k]:
+        if b.tag in drop_tags:
+            out.reasons[k] = drop_tags[b.tag]
+        elif prose_flags[k]:
             kept.append(k)
             kept_prose += len(b.text)
         elif b.tag == "li" or b.links * 2 <= len(b.text):
             kept.append(k)
-    out.kept = kept
+    kept = _drop_cards(blocks, kept, prose_flags, parents, sigs, best, inside, out.reasons)
+    out.kept = _trim_tail(blocks, kept, prose_flags, out.reasons)
     out.prose_share = kept_prose / total_prose
     out.prose_chars = kept_prose
     out.sure = out.prose_share >= cues["sure_prose_share"] and kept_prose >= cues["sure_prose_chars"]
+
+
+#: How far above a block its card may be (the card, its title and teaser nest a few levels).
+_CARD_DEPTH = 4
+_CARD_RUN = 3
+
+
+def _drop_cards(blocks: list[Block], kept: list[int], prose_flags: list[bool],
+                parents: list[int], sigs: list[str], container: int, inside: list[int],
+                reasons: dict[int, str]) -> list[int]:
+    """Teaser cards after the story: a run of sibling elements with the same tag and class,
+    each holding a link-dominated block (the teaser's title), placed after the story's last
+    paragraph that is not in such a card ("related posts", "more stories"). A listicle's
+    items share the structure but carry the story itself, so only cards past the story's
+    own last paragraph go; a page of cards only keeps them all. A title that is a question is
+    a FAQ's entry, not a teaser."""
+    n = len(parents)
+    titled = [False] * n
+    for b in blocks:  # a linked title; one that is a question heads a FAQ's entry
+        if inside[b.node] and b.links * 2 > len(b.text) and not b.text.endswith("?"):
+            titled[b.node] = True
+    for i in range(n - 1, container, -1):  # children come after parents: carry marks upward
+        if titled[i]:
+            titled[parents[i]] = True
+    runs: dict[tuple[int, str], int] = {}
+    for i in range(container + 1, n):
+        if titled[i]:
+            key = (parents[i], sigs[i])
+            runs[key] = runs.get(key, 0) + 1
+
+    def card_of(node: int) -> int:
+        for _ in range(_CARD_DEPTH):
+            if node <= container:
+                return 0
+            if titled[node] and runs.get((parents[node], sigs[node]), 0) >= _CARD_RUN:
+                return node
+            node = parents[node]
+        return 0
+
+    card = {k: card_of(blocks[k].node) for k in kept}
+    prose_in: dict[int, int] = {}
+    for k, c in card.items():
+        if c and prose_flags[k]:
+            prose_in[c] = prose_in.get(c, 0) + len(blocks[k].text)
+    limit = _decide()["teaser_max_chars"]
+    # a teaser: a card whose prose is one short excerpt at most
+    carded = {k: bool(c) and prose_in.get(c, 0) <= limit for k, c in card.items()}
+    last = next((k for k in reversed(kept) if prose_flags[k] and not carded[k]), None)
+    if last is None:
+        return kept
+    story = sum(len(blocks[k].text) for k in kept if prose_flags[k] and not carded[k])
+    cut = sum(len(blocks[k].text) for k in kept if k > last and carded[k])
+    if cut > _decide()["teaser_max_ratio"] * story:  # a page of cards, not a story's tail
+        return kept
+    out = []
+    for k in kept:
+        if k > last and carded[k]:
+            reasons[k] = "teaser-after-story"
+        else:
+            out.append(k)
+    return out
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _trim_tail(blocks: list[Block], kept: list[int], prose_flags: list[bool],
+               reasons: dict[int, str]) -> list[int]:
+    """Past the story's last paragraph of prose, a heading or a block mostly of links is a
+    list of further reading ("Related", "More on this"), not the story: leave those out."""
+    last = next((k for k in reversed(kept) if prose_flags[k]), None)
+    if last is None:
+        return kept
+    out = []
+    for k in kept:
+        b = blocks[k]
+        if k > last and (b.tag in _HEADINGS or b.links * 2 > len(b.text)):
+            reasons[k] = "links-after-story" if b.links else "heading-after-story"
+        else:
+            out.append(k)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _drop_tags() -> dict[str, str]:
+    """Tags whose text is never story text, with the reason (``[drop_tags]`` in the data)."""
+    return {str(k): str(v) for k, v in _config().get("drop_tags", {}).items()}
 
 
 @lru_cache(maxsize=1)

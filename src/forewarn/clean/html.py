@@ -420,7 +420,8 @@ def _own_body(own: Extraction, title: str | None) -> tuple[str, list[RemovedSpan
             at += len(block.text) + (2 if paragraphs else 0)
             paragraphs.append(block.text)
         elif not is_title(block.text):
-            removed.append(RemovedSpan(text=block.text, reason=_block_reason(block.text), at=at))
+            reason = own.reasons.get(k) or _block_reason(block.text)
+            removed.append(RemovedSpan(text=block.text, reason=reason, at=at))
     return "\n\n".join(paragraphs), removed
 
 
