@@ -22,7 +22,7 @@ from ..resolve.places import place_context, resolve_places
 from .confidence import confidence
 from .ontology import load_cues, load_ontology
 from .patterns import Pattern, index_patterns, load_patterns
-from .roles import FALLBACK_ACTORS, FALLBACK_RECIPIENTS, fallback_heads, inner_heads, is_instrument
+from .roles import FALLBACK_ACTORS, FALLBACK_RECIPIENTS, copula_targets, fallback_heads, inner_heads, is_instrument
 from .reach import reach_heads
 from .reframe import load_commitment, obligation_speaker, reframe
 from .status import attribution_heads, status_flags
@@ -60,6 +60,7 @@ class Coder:
         self.commitment = load_commitment()
         self._nlp = None
         self._places: dict[tuple[int, int], Place] = {}  # the article being coded: its resolved places
+        self._given: set[int] = set()  # the sentence's triggers naming an act already done (``_presupposed``)
 
     # ---- entry point ---------------------------------------------------------------------
     def code(self, article: Article, doc: Doc) -> list[Event]:
@@ -148,6 +149,7 @@ class Coder:
             if pattern is not None:
                 found[tok.i] = (tok, pattern)
         keep = []
+        self._given = set()
         for i, (tok, pattern) in found.items():
             drop = False
             for anc in list(tok.ancestors)[:6]:
@@ -155,7 +157,10 @@ class Coder:
                 if other is None:
                     continue
                 if self.ontology[other[1].type].embeds and not _beside(tok, anc):
-                    drop = True  # "agreed to continue cooperation": the agreement is the event
+                    if _presupposed(tok, anc):
+                        self._given.add(tok.i)  # "ordered a judge to investigate the murder of X"
+                    else:
+                        drop = True  # "agreed to continue cooperation": the agreement is the event
                 elif other[1].type == pattern.type and other[1].specificity > pattern.specificity \
                         and not _beside(tok, anc):
                     drop = True  # "acts of terrorism" holds the attack; keep the more specific one
@@ -208,9 +213,10 @@ class Coder:
             actors[0].country = location.country  # "a roadside bomb … in Basra": an instrument, placed
         if not (actors or recipients or (etype.event_loc and location) or self._agentless(tok, etype)):
             return None
-        status = self._status(tok, pattern, bounds, article.published)
+        given = tok.i in self._given  # an act the sentence takes as done: no status or reframing from above it
+        status = self._status(tok, pattern, bounds, article.published, given)
         etype_name, mode = pattern.type, pattern.mode
-        new = reframe(etype_name, mode, status, etype.quad, tok, self.cues, self.commitment)
+        new = None if given else reframe(etype_name, mode, status, etype.quad, tok, self.cues, self.commitment)
         if new is not None:
             etype_name, mode, status = new
             etype = self.ontology[etype_name]
@@ -267,7 +273,9 @@ class Coder:
     def _recipient_sources(self, tok: Token, pattern: Pattern) -> tuple[str, ...]:
         if tok.pos_ in NOUNS and not any(s.startswith("prep:") for s in pattern.recipient):
             preps = tuple(f"prep:{p}" for p in self.cues.noun_recipient_preps)
-            return (*pattern.recipient, *preps, "target")
+            return (*pattern.recipient, *preps, "target", "copula")
+        if tok.pos_ in NOUNS:
+            return (*pattern.recipient, "copula")
         return pattern.recipient
 
     def _role_heads(self, tok: Token, source: str) -> list[Token]:
@@ -283,7 +291,12 @@ class Coder:
             return [x for c in tok.children if c.dep_ == "dative"
                     for x in ([p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else expand(c))]
         if source.startswith("prep:"):
-            return [obj for word, obj in neighbourhood(tok) if word == source[5:]]
+            # "of" names a participant only on the trigger itself ("the killing of X"), never on a
+            # phrase further down ("shooting among gangs of looters")
+            found = [obj for word, obj in neighbourhood(tok, deep=source != "prep:of") if word == source[5:]]
+            # "the killing of six of their members", "the murder of the son of the mayor": the
+            # first phrase names the participant; one nested inside it only says which
+            return [o for o in found if not any(other in _conj_root(o).ancestors for other in found)]
         if source.startswith("head:"):
             gov = governor(tok)
             if gov is None:
@@ -291,6 +304,8 @@ class Coder:
             return subjects(gov, self.cues) if source == "head:subject" else objects(gov)
         if source in ("clause", "embedded", "place", "cause"):
             return fallback_heads(tok, source, self.cues)
+        if source == "copula":  # "X was the target of the attack"
+            return copula_targets(tok)
         if source == "target":
             return [o for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.cues.target_verbs
                     for o in objects(c)]
@@ -392,8 +407,9 @@ class Coder:
         return None
 
     def _status(self, tok: Token, pattern: Pattern, bounds: tuple[dt.date, dt.date] | None,
-                published: dt.date | None) -> str:
-        flags = status_flags(tok, self.cues)
+                published: dt.date | None, given: bool = False) -> str:
+        # an act the sentence takes as done ("to investigate the murder of X"): nothing above it qualifies it
+        flags = set() if given else status_flags(tok, self.cues)
         if pattern.status:
             flags.add(pattern.status)
         if bounds and published and (published - bounds[1]).days >= self.cues.historical_days:
@@ -403,14 +419,40 @@ class Coder:
 
 def _beside(tok: Token, anc: Token) -> bool:
     """Whether ``tok`` reaches ``anc`` through an adverbial or relative clause ("while activists
-    were detained, ministers refused to act") or a verb coordinated with ``anc`` ("declined to
+    were detained, ministers refused to act"), a participle with its own agent ("the house,
+    attacked by commandos, was destroyed") or a verb coordinated with ``anc`` ("declined to
     comment but confirmed that they were booked"): an act of its own, not the content of ``anc``."""
     cur = tok
     while cur.i != anc.i and cur.head.i != cur.i:
         if cur.dep_ in ("advcl", "relcl", "parataxis") or (cur.dep_ == "conj" and cur.head.i == anc.i):
             return True
+        if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.pos_ in NOUNS and any(
+                c.dep_ == "agent" for c in cur.children):
+            return True  # "the house, attacked by commandos, was destroyed": a reduced relative clause
         cur = cur.head
     return False
+
+
+def _conj_root(tok: Token) -> Token:
+    """The first of the conjuncts ``tok`` is one of ("Y" of "X and Y" → "X")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _presupposed(tok: Token, anc: Token) -> bool:
+    """Whether a noun trigger under an act with content names an act that already happened, not
+    that content: a definite noun with its patient ("ordered a judge to investigate *the
+    murder of X*", "vowed to avenge the killing of X"), deeper than the act's own object ("demanded
+    the release of X", "called for the release of X": the release is what is asked)."""
+    if tok.pos_ not in NOUNS or not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the")
+                                        for c in tok.children):
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" for p in c.children)
+               for c in tok.children):
+        return False  # its patient named ("of X"): "launch an offensive in its war with Y" is still the threat
+    gov = governor(tok)
+    return gov is not None and gov.i != anc.i
 
 
 def _by_whom(inner: Token) -> bool:

@@ -17,7 +17,8 @@ from spacy.tokens import Token
 from .ontology import Cues
 from .syntax import NOUNS, expand, neighbourhood, objects, subjects
 
-__all__ = ["FALLBACK_ACTORS", "FALLBACK_RECIPIENTS", "INSTRUMENTS", "fallback_heads", "inner_heads", "is_instrument"]
+__all__ = ["FALLBACK_ACTORS", "FALLBACK_RECIPIENTS", "INSTRUMENTS", "TARGET_NOUNS", "copula_targets", "fallback_heads",
+           "inner_heads", "is_instrument"]
 
 #: What an attack is done with, never who does it ("a car bomb exploded", "a grenade hit the
 #: car", "small-arms fire killed two"): such a subject names the doer only inside it ("a bomb
@@ -29,6 +30,9 @@ INSTRUMENTS = frozenset({
     "shot", "launcher", "projectile", "ied", "molotov", "cocktail", "car", "truck", "bus", "vehicle",
     "motorcycle", "bicycle", "package", "parcel", "blast", "explosion", "detonation", "knife", "machete",
     "stone", "rock", "acid", "poison", "gas"})
+
+#: Nouns that name an act's target when the act is their "of" ("X was the target of the attack").
+TARGET_NOUNS = frozenset({"target", "objective", "victim", "object", "goal", "aim"})
 
 FALLBACK_RECIPIENTS = ("clause", "embedded", "place")
 #: Where an agentless act names its doer in its cause ("killed in police firing").
@@ -47,6 +51,27 @@ _EMBED_PREPS = {"to", "with", "against", "on", "from", "into", "for"}
 def is_instrument(tok: Token) -> bool:
     """Whether ``tok`` names a weapon, vehicle or blast rather than a person or group."""
     return tok.pos_ in NOUNS and tok.lemma_.lower() in INSTRUMENTS and not tok.ent_type_
+
+
+def copula_targets(tok: Token) -> list[Token]:
+    """The target of an act named across a copula: "X was the target of the attack", "the
+    objective of the attack was X", "X and Y were the victims of the bombing", and for the
+    trigger modifying the act ("bomb" of "the target of bomb attacks")."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i and tok.head.pos_ in NOUNS:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return []
+    noun = prep.head
+    verb = noun.head
+    if noun.lemma_.lower() not in TARGET_NOUNS or noun.pos_ not in NOUNS or verb.lemma_.lower() != "be" \
+            or verb.i == noun.i:
+        return []
+    if noun.dep_ == "attr":
+        return [x for c in verb.children if c.dep_ == "nsubj" for x in expand(c)]
+    if noun.dep_ == "nsubj":
+        return [x for c in verb.children if c.dep_ == "attr" and c.i != noun.i for x in expand(c)]
+    return []
 
 
 def inner_heads(head: Token, country_of: Callable[[str], str | None]) -> list[Token]:

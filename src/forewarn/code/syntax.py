@@ -115,11 +115,33 @@ def _antecedent(tok: Token) -> Token:
 
 
 def is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in tok.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in tok.children) or _shared_passive(tok)
+
+
+def _shared_passive(tok: Token) -> bool:
+    """Whether ``tok`` is a participle coordinated with a passive verb and sharing its subject
+    and auxiliary ("X and Y were abducted and killed": "killed" is passive, its patients X and Y)."""
+    head = tok.head
+    return (tok.dep_ == "conj" and tok.tag_ == "VBN" and head.i != tok.i and head.tag_ == "VBN"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children)
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children))
+
+
+def _passive_conjuncts(tok: Token) -> list[Token]:
+    """The participles sharing ``tok``'s passive ("were abducted and killed by X")."""
+    return [c for c in tok.children if c.dep_ == "conj" and _shared_passive(c)]
 
 
 def _agents(tok: Token) -> list[Token]:
-    return [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    """The "by" phrase of a passive; coordinated participles share one ("were abducted and
+    later killed by X": X did both)."""
+    found = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not found and _shared_passive(tok):
+        found = [p for c in tok.head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not found:
+        found = [p for v in _passive_conjuncts(tok) for c in v.children if c.dep_ == "agent"
+                 for p in c.children if p.dep_ == "pobj"]
+    return found
 
 
 def governor(tok: Token) -> Token | None:
@@ -154,10 +176,10 @@ def subjects(tok: Token, cues: Cues, depth: int = 0) -> list[Token]:
     if dep == "xcomp" or (dep == "acomp" and head.pos_ in ("VERB", "AUX")):
         return subjects(head, cues, depth + 1)
     if dep == "acl" and head.pos_ in NOUNS:
-        if tok.tag_ == "VBN":  # "the missiles fired by …" (passive: the agent, above) …
+        if tok.tag_ == "VBN":  # "the missiles fired by …", "peasants killed by soldiers": the agent …
             if head.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in tok.children):
                 return expand(head)  # … but "The air force carried out strikes" misread as one
-            return []
+            return [x for a in _agents(tok) for x in expand(a)]
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return _noun_subjects(head, cues, depth + 1)
         if head.dep_ == "dobj" and head.head.lemma_.lower() in cues.light_verbs:
@@ -174,6 +196,11 @@ def _noun_subjects(noun: Token, cues: Cues, depth: int) -> list[Token]:
     by = prep_objects(noun, ("by",), deep=False)
     if by:
         return by
+    for c in noun.children:  # "an attack carried out by X", "the killing, perpetrated by X"
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in cues.light_verbs:
+            agents = [x for a in _agents(c) for x in expand(a)]
+            if agents:
+                return agents
     head, dep = noun.head, noun.dep_
     if head.i == noun.i:
         return []
@@ -195,6 +222,8 @@ def objects(tok: Token) -> list[Token]:
     """The logical object(s): direct objects, or the subject of a passive."""
     deps = ("dobj", "nsubjpass") if is_passive(tok) else ("dobj",)
     objs = [x for c in tok.children if c.dep_ in deps for x in expand(c)]
+    if not objs and _shared_passive(tok):  # "X and Y were abducted and killed": X and Y, killed too
+        objs = [x for c in tok.head.children if c.dep_ == "nsubjpass" for x in expand(c)]
     if not objs and tok.tag_ == "VBN" and (  # "a man arrested", "the arrested men", "those arrested"
             (tok.dep_ == "acl" and (tok.head.pos_ in NOUNS or tok.head.lower_ in ("those", "all")))
             or (tok.dep_ == "amod" and tok.head.pos_ in NOUNS)):
