@@ -93,6 +93,7 @@ class Cues:
     target_verbs: frozenset[str]
     light_verbs: frozenset[str]
     noun_recipient_preps: tuple[str, ...] = field(default=("on", "against"))
+    purpose_verbs: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -112,4 +113,5 @@ def load_cues(path: Path | None = None) -> Cues:
                 words("status", "prevention"), words("status", "discovery"), words("status", "historical_adverbs"),
                 int(data.get("status", {}).get("historical_days", 90)), words("culprit", "verbs"),
                 words("culprit", "preps"), words("nouns", "target_verbs"), words("nouns", "light_verbs"),
-                tuple(data.get("nouns", {}).get("recipient_preps", ("on", "against"))))
+                tuple(data.get("nouns", {}).get("recipient_preps", ("on", "against"))),
+                words("nouns", "purpose_verbs"))

@@ -83,9 +83,10 @@ def inner_heads(head: Token, country_of: Callable[[str], str | None]) -> list[To
         if acl.dep_ == "acl" and acl.tag_ == "VBN":
             out.extend(x for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                        for x in expand(p))
-    for c in head.children:
-        if c.dep_ in ("amod", "compound", "nmod") and country_of(c.text):
-            out.append(c)
+    for c in head.children:  # "Israeli strikes"; a level deeper: "US drone attacks"
+        if c.dep_ in ("amod", "compound", "nmod"):
+            out.extend(m for m in (c, *(g for g in c.children if g.dep_ in ("amod", "compound", "nmod")))
+                       if country_of(m.text))
     return [t for t in out if t.i != head.i]
 
 

@@ -215,6 +215,8 @@ def _noun_subjects(noun: Token, cues: Cues, depth: int) -> list[Token]:
             return _noun_subjects(gov, cues, depth + 1)
         if head.lower_ in cues.culprit_preps and gov.lemma_.lower() in cues.culprit_verbs:
             return objects(gov)
+        if head.lower_ == "for" and gov.pos_ == "VERB" and gov.lemma_.lower() in cues.purpose_verbs:
+            return subjects(gov, cues, depth + 1)  # "travelled to Vienna for talks": the travellers talk
     return []
 
 
