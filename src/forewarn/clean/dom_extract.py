@@ -3,7 +3,9 @@
 The page is walked once (as :mod:`.blocks` does) and cut into its visible blocks; each block
 keeps the element it sits in, its link characters and whether it lies inside page furniture
 (``<nav>``, ``<footer>``, ``<aside>``, or an element whose class or id says share, related,
-newsletter, comments … — the cues are in ``data/clean/html_extract.toml``).
+newsletter, comments … — the cues are in ``data/clean/html_extract.toml``). A furniture tag
+around most of the page's prose is a false alarm (an unclosed ``<nav>`` or ``<button>`` that
+swallowed the story): its mark is lifted before the choice.
 
 The story's container is found in three steps:
 
@@ -257,6 +259,7 @@ def walk(root) -> Extraction:
             flush()
     out.link_chars, out.visible_chars = linked, visible
     try:
+        _unmark_wrappers(blocks, parents, tagged)
         _choose(out, parents, marks, hints, sigs)
     except Exception:  # noqa: BLE001 - a failed choice leaves the page to trafilatura
         out.kept, out.sure = [], False
@@ -271,6 +274,46 @@ _DECAY = (1.0, 1.0, 0.5, 1 / 9, 1 / 12)
 def _is_prose(block: Block) -> bool:
     n = len(block.text)
     if block.boiler or block.links * 3 > n:
+        return False
+    return n >= 80 or (n >= 30 and _SENTENCE.search(block.text) is not None)
+
+
+def _unmark_wrappers(blocks: list[Block], parents: list[int], tagged: list[bool]) -> None:
+    """A furniture tag (``<nav>``, ``<button>``, ``<aside>`` …) around most of the page's prose
+    is a false alarm: an unclosed or misused element that swallowed the story. Its mark is
+    lifted from the blocks under it, unless a furniture tag of their own lies closer."""
+    n = len(parents)
+    prose = [0] * n
+    total = marked = 0
+    for b in blocks:
+        if _looks_prose(b):
+            prose[b.node] += len(b.text)
+            total += len(b.text)
+            marked += len(b.text) if b.boiler else 0
+    floor = _decide()["wrapper_prose_share"] * total
+    if not marked or marked < floor:  # no furniture tag can hold that much prose
+        return
+    for i in range(n - 1, 0, -1):
+        prose[parents[i]] += prose[i]
+    lifted = [False] * n   # under a furniture tag taken for a false alarm
+    real = [False] * n     # under a furniture tag that stands
+    for i in range(1, n):
+        p = parents[i]
+        lifted[i], real[i] = lifted[p], real[p]
+        if tagged[i]:
+            if prose[i] >= floor and not real[i]:
+                lifted[i] = True
+            else:
+                real[i] = True
+    for b in blocks:
+        if b.boiler and lifted[b.node] and not real[b.node]:
+            b.boiler = False
+
+
+def _looks_prose(block: Block) -> bool:
+    """:func:`_is_prose` without the furniture test."""
+    n = len(block.text)
+    if block.links * 3 > n:
         return False
     return n >= 80 or (n >= 30 and _SENTENCE.search(block.text) is not None)
 
