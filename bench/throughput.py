@@ -76,6 +76,12 @@ class _Sampler(threading.Thread):
             self.stop.wait(0.2)
 
 
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of this process's ended and reaped child processes."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _child(kind: str, folder: str, workers: int, prefilter: str) -> dict:
     """Run one configuration in this (child) process and return its figures."""
     from forewarn.annotate import load_nlp
@@ -119,13 +125,16 @@ def _child(kind: str, folder: str, workers: int, prefilter: str) -> dict:
                 shutil.rmtree(temp, ignore_errors=True)
         else:
             with Store.open(out / "s.duckdb") as store:
-                t, cpu = time.perf_counter(), time.process_time()
+                t, cpu, kids = time.perf_counter(), time.process_time(), _children_cpu()
                 report = pipeline.ingest([folder], store, workers=workers)
         seconds = time.perf_counter() - t
         figures = {"seconds": seconds, "articles": report.articles, "events": report.events,
                    "rejects": len(report.rejects)}
         if kind != "ray" and workers == 1:  # all the work in this process: its CPU time
             figures["cpu_s"] = time.process_time() - cpu
+        elif kind != "ray":  # the pool's workers were reaped when the run closed it: their CPU time
+            figures["parent_cpu_s"] = time.process_time() - cpu
+            figures["worker_cpu_s"] = _children_cpu() - kids
         return figures
     finally:
         shutil.rmtree(out, ignore_errors=True)
@@ -138,6 +147,10 @@ def run(kind: str, folder: str, workers: int = 1, prefilter: str = "off", timeou
     if proc.returncode:
         raise RuntimeError(f"{kind} failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def workers_of(label: str) -> int:
+    return next((w for name, _, w, _ in CONFIGS + RAY if name == label), 1)
 
 
 def load() -> str:
@@ -218,6 +231,12 @@ def main() -> int:
                         else f"{'':7} {'':6} {'':9}")
             print(f"{name:54} {f['seconds']:8.1f} {rate:6.1f} {f['seconds'] / base:8.2f} {cpu_cols} "
                   f"{f.get('events', ''):>7} {f['peak_tree_rss_mb']:12.0f} {f['peak_rss_mb']:10.0f} {f['load']:>16}")
+            if "worker_cpu_s" in f:
+                n = f["articles"]
+                print(f"{'':44} CPU: parent {f['parent_cpu_s']:.1f} s, workers {f['worker_cpu_s']:.1f} s "
+                      f"(start-up included) = {(f['parent_cpu_s'] + f['worker_cpu_s']) / n * 1000:.0f} ms/article; "
+                      f"{workers_of(name)} cores at full use: "
+                      f"{workers_of(name) * n / (f['parent_cpu_s'] + f['worker_cpu_s']):.1f} art/s")
             if "prefilter" in f:
                 st = f["prefilter"]
                 print(f"{'':44} parsed {st['kept_sentences']}/{st['sentences']} sentences, "

@@ -36,6 +36,11 @@ log = logging.getLogger(__name__)
 
 #: A line seen in this many stored articles of one site is treated as that site's boilerplate.
 BOILERPLATE_MIN_ARTICLES = 3
+#: Articles per job sent to a pool worker. Smaller than a store batch so that the last jobs of a
+#: run (or of a slow stretch) spread over all workers instead of leaving one core idle while
+#: another finishes a long batch. A job costs one round trip between processes, small beside
+#: parsing 8 full-length articles.
+POOL_JOB_SIZE = 8
 
 
 def input_bytes(inputs: Iterable[Any]) -> int | None:
@@ -66,6 +71,8 @@ class Ingestor:
                  batch_size: int = 32, on_progress: Callable[[Report], None] | None = None) -> None:
         self.pipeline, self.store, self.published = pipeline, store, published
         self.workers, self.batch_size, self.on_progress = workers, batch_size, on_progress
+        # the size of a job for the runner; results are stored ``batch_size`` at a time whatever it is
+        self.job_size = batch_size if workers <= 1 else max(1, min(batch_size, POOL_JOB_SIZE))
         self.report = Report()
         self._known: dict[str, frozenset[str]] = {}
         # cleaned but not yet stored (a few batches at most): copies among them are found too
@@ -79,8 +86,14 @@ class Ingestor:
             cleaned = runner.map(clean_batch, self._clean_jobs(inputs), crashed_reject(_raw_label))
             coded = runner.map(code_batch, self._code_jobs(cleaned), crashed_reject(_cleaning_label))
             try:
+                done: list = []
                 for results, batch in coded:
-                    self._store(batch, results)
+                    done.extend(zip(batch, results))
+                    if len(done) >= self.batch_size:  # one transaction per store batch, not per job
+                        self._store(done)
+                        done = []
+                if done:
+                    self._store(done)
             finally:
                 self._save_rejects()
         return self.report
@@ -95,7 +108,7 @@ class Ingestor:
 
     def _fresh(self, inputs: list[str | RawItem]) -> Iterator[list[RawItem]]:
         """Batches of raw items not stored yet (one look-up per batch)."""
-        for chunk in _chunks(self._raw(inputs), self.batch_size):
+        for chunk in _chunks(self._raw(inputs), self.job_size):
             items = []
             for item in chunk:
                 self.report.inputs += 1
@@ -145,13 +158,14 @@ class Ingestor:
                 yield c
 
     def _code_jobs(self, cleaned: Iterator[list]) -> Iterator[tuple[list, tuple]]:
-        for batch in _chunks(self._unseen(cleaned), self.batch_size):
+        for batch in _chunks(self._unseen(cleaned), self.job_size):
             yield batch, ()
 
     # -- stage 3 results: store -------------------------------------------------------------
-    def _store(self, batch: list, results: list) -> None:
+    def _store(self, done: list[tuple[Any, Any]]) -> None:
+        """Store ``(cleaning, result)`` pairs in one transaction."""
         entries: list[StoredArticle] = []
-        for cleaning, result in zip(batch, results):
+        for cleaning, result in done:
             self._pending.pop(cleaning.article.id, None)
             if isinstance(result, Reject):
                 self._reject(result)

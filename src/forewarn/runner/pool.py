@@ -30,6 +30,18 @@ __all__ = ["BatchRunner", "default_workers"]
 
 _PIPELINE = None  # the worker's own pipeline
 
+#: Thread-pool sizes of the numeric libraries, pinned to 1 in workers: a pool already runs one
+#: process per core, and a BLAS/OpenMP pool per worker would oversubscribe the cores.
+ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+              "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+
+
+def _pin_worker_threads() -> None:
+    """Make processes started from now on run their numeric libraries single-threaded (a value
+    the user set is kept). Spawned workers read these when they load the libraries."""
+    for name in ONE_THREAD:
+        os.environ.setdefault(name, "1")
+
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
@@ -82,6 +94,7 @@ class BatchRunner:
         if self._pool is None:
             # fork would copy a loaded model and DuckDB's threads; spawn starts clean workers
             context = multiprocessing.get_context("spawn")
+            _pin_worker_threads()
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
                                              initargs=(self.settings,))
         return self._pool
