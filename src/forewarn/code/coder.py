@@ -29,6 +29,7 @@ from .status import attribution_heads, status_flags
 from .syntax import (ACTOR_ENTS, NOUNS, PLACE_ENTS, PLACE_PREPS, expand, governor, is_passive, neighbourhood, objects,
                      requirement_holds, role_span, subjects)
 from .claims import attach_claims
+from .lead import rank_leads
 from .link import link_events
 from .units import sentence_units, untagged_dates
 
@@ -72,8 +73,10 @@ class Coder:
         events: list[Event] = []
         previous: tuple[list[Actor], set[str]] | None = None
         for sent, base in sentence_units(doc):
-            found = [e for e in (self._event(tok, pat, sent, base, article, ctx, focus)
-                                 for tok, pat in self._triggers(sent)) if e is not None]
+            pairs = [(tok, self._event(tok, pat, sent, base, article, ctx, focus)) for tok, pat in self._triggers(sent)]
+            pairs = [(tok, e) for tok, e in pairs if e is not None]
+            rank_leads(pairs, self.cues.light_verbs | self.cues.speech)  # the main act leads its sentence
+            found = [e for _, e in pairs]
             explicit = [e for e in found if e.attribution]
             for event in found:
                 if not event.attribution and previous and previous[1] & _names(event):

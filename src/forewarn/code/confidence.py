@@ -8,6 +8,11 @@ specificity, whether the trigger heads the sentence's main clause (a trigger ins
 clause, a relative clause or a prepositional object is less often the event the sentence
 reports), whether the roles were found and resolved, whether the trigger is a noun, and the
 status (a hypothetical or planned act is less often what the sentence is about).
+
+The coder then orders a sentence's events (``lead.rank_leads``): an act embedded under another
+act's verb, or a later conjunct of it, is capped at or just below that act's score, so an
+event's confidence is this score or, for such an act, less. The weights were fitted on the
+uncapped score.
 """
 
 from __future__ import annotations

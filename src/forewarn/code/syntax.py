@@ -54,6 +54,10 @@ _NAMED = {"GPE", "ORG", "LOC", "NORP", "FAC"}
 _APPOS_OUT = {"GPE", "LOC", "FAC"}
 
 
+#: Prepositions that, after a person's name, say where the person was (not which person).
+_PERSON_PLACE_PREPS = frozenset({"in", "at"})
+
+
 def _in_span(tok: Token, top: bool) -> bool:
     if tok.dep_ in _SPAN_CUT or (top and tok.dep_ in ("conj", "cc", "preconj")):
         return False
@@ -64,6 +68,8 @@ def _in_span(tok: Token, top: bool) -> bool:
         return False  # a list, not a second name: "the United States, India, Israel and Pakistan"
     if top and tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ in _APPOS_OUT:
         return False  # "Haifa, Israel's third largest city": a description of a place, not its name
+    if top and tok.dep_ == "prep" and tok.lower_ in _PERSON_PLACE_PREPS and tok.head.ent_type_ == "PERSON":
+        return False  # "met Saad Hariri in Washington": where the person was, not which person
     if tok.dep_ in ("prep", "agent"):
         if tok.lower_ in _SPAN_PREPS_OUT or any(o.dep_ == "pcomp" and o.pos_ in ("VERB", "AUX") for o in tok.children):
             return False  # "a decision of doubling the wage": what it is about, a clause
