@@ -139,17 +139,7 @@ def test_empty_and_blank_inputs() -> None:
         assert cleaned.body == "" and cleaned.title is None and cleaned.removed == []
 
 
-STORY = [
-    "Storm leaves thousands without power along the coast",
-    "A winter storm brought down power lines across the coastal district on Saturday, and the "
-    "utility said about 12,000 homes were still without electricity by the evening.",
-    "Crews from three neighbouring regions were sent to help, the utility said in a statement, "
-    "but icy roads slowed the repairs and some villages could wait until Monday.",
-    "The district council opened two schools as warming centres and asked residents to check on "
-    "elderly neighbours, according to a notice posted on its website.",
-    "Forecasters said the wind would ease overnight, although more snow was expected in the hills "
-    "before the end of the week, when temperatures were due to rise again.",
-]
+STORY = Path(__file__).with_name("story.txt").read_text("utf-8").splitlines()
 
 
 def test_related_heading_and_comments_end_the_story() -> None:

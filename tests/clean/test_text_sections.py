@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from forewarn.clean import clean_text
 
-STORY = [
-    "Storm leaves thousands without power along the coast",
-    "A winter storm brought down power lines across the coastal district on Saturday, and the "
-    "utility said about 12,000 homes were still without electricity by the evening.",
-    "Crews from three neighbouring regions were sent to help, the utility said in a statement, "
-    "but icy roads slowed the repairs and some villages could wait until Monday.",
-    "The district council opened two schools as warming centres and asked residents to check on "
-    "elderly neighbours, according to a notice posted on its website.",
-]
+STORY = Path(__file__).with_name("story.txt").read_text("utf-8").splitlines()[:4]
 AFTER = [
     "Emergency services across the region have been preparing for winter storms for several "
     "months, the council said in an earlier report on its plans for the season.",

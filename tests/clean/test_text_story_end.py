@@ -3,6 +3,7 @@ passes that compute line evidence (digit masks, stopword density, personal words
 
 from __future__ import annotations
 
+from pathlib import Path
 import re
 
 import pytest
@@ -11,17 +12,7 @@ from forewarn.clean import clean_text, line_key
 from forewarn.clean.text import _Line, _page_lines
 from forewarn.clean.text_lines import mask_digits, plain, split_lines
 
-STORY = [
-    "Storm leaves thousands without power along the coast",
-    "A winter storm brought down power lines across the coastal district on Saturday, and the "
-    "utility said about 12,000 homes were still without electricity by the evening.",
-    "Crews from three neighbouring regions were sent to help, the utility said in a statement, "
-    "but icy roads slowed the repairs and some villages could wait until Monday.",
-    "The district council opened two schools as warming centres and asked residents to check on "
-    "elderly neighbours, according to a notice posted on its website.",
-    "Forecasters said the wind would ease overnight, although more snow was expected in the hills "
-    "before the end of the week, when temperatures were due to rise again.",
-]
+STORY = Path(__file__).with_name("story.txt").read_text("utf-8").splitlines()
 
 
 def test_author_box_after_the_story_is_dropped() -> None:
