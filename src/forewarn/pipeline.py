@@ -82,14 +82,8 @@ def _name_words(kb) -> frozenset[str]:
     words = {w for key in (*kb.names, *kb.adjectives) for w in key.replace("-", " ").split()}
     words |= {key.lower() for key in kb.exact}
     gaz = gazetteer()
-    lines = gaz._lines  # the kind from the row's text: building an Entry for each of 170,000 rows costs MBs
-
-    def kind(row: int) -> str:
-        line = lines[row]
-        return line.split("\t", 3)[2] if line else gaz.entry(row).kind
-
     for key, rows in gaz.names.items():
-        if any(kind(row) in _WIDE_PLACES for row in rows):
+        if any(gaz.kind(row) in _WIDE_PLACES for row in rows):
             words.update(key.split())
     return frozenset(words)
 

@@ -110,6 +110,11 @@ class Gazetteer:
                                                admin2=rest[0] if rest else "")
         return found
 
+    def kind(self, row: int) -> str:
+        """A row's kind ("country", "city", …) without building its Entry (cheap over every row)."""
+        line = self._lines[row]
+        return line.split("\t", 3)[2] if line else self.entry(row).kind
+
     def candidates(self, key: str) -> tuple[list[Entry], list[Entry]]:
         """Entries named ``key`` and entries with ``key`` as an alternate name (normalised key)."""
         return ([self.entry(i) for i in self.names.get(key, ())],
