@@ -184,9 +184,8 @@ def _block_reason(block: str) -> str:
     return reason if reason and not weak else "not-main-content"
 
 
-def _from_text_cleaner(html: str, url: str | None, meta: dict[str, str],
+def _from_text_cleaner(blocks: list[str], url: str | None, meta: dict[str, str],
                        warnings: list[str]) -> Cleaned:
-    blocks = visible_blocks(html)
     cleaned = clean_text("\n".join(blocks), site=meta.get("site"))
     cleaned.kind = "html"
     cleaned.lines = []
@@ -378,7 +377,8 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
         if doc is not None:
             warnings.append("trafilatura found no main text: cleaned the visible text instead")
         try:
-            cleaned = _from_text_cleaner(html, url, meta, warnings)
+            # the page's blocks are walked already; a page the loader failed on gets lxml's own try
+            cleaned = _from_text_cleaner(blocks if tree is not None else visible_blocks(html), url, meta, warnings)
         except Exception as exc:  # noqa: BLE001
             cleaned = Cleaned(kind="html", url=meta.get("url") or url,
                               warnings=warnings + [f"text cleaner failed: {exc!r}"])
