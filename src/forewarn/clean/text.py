@@ -282,6 +282,9 @@ def _decide(hits: dict[str, set[str]], short: bool, line: _Line, rules: Rules) -
     return rules.reason_of(min(hits, key=lambda g: int(g[1:]))), True
 
 
+_WORDS = re.compile(r"[a-z]+")
+
+
 def _cue_hits(plain_line: str, rules: Rules) -> dict[str, set[str]]:
     hits: dict[str, set[str]] = {}
     if rules.cue is not None:
@@ -297,6 +300,8 @@ def _cue_reason(line: _Line, rules: Rules) -> tuple[str, bool]:
         m = rules.whole.match(line.plain)
         if m:
             return rules.reason_of(m.lastgroup), False
+    if not rules.may_cue({w[:4] for w in _WORDS.findall(line.plain)}, line.plain):
+        return "", True  # no word any cue needs: skip the cue regex
     hits = _cue_hits(line.plain, rules)
     if not hits:
         return "", True
