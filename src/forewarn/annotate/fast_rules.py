@@ -146,6 +146,19 @@ class BatchAttributeRuler:
                 cache[(id(test), 0)] = got
             return got
 
+        crossing: dict[int, object] = {}
+
+        def crosses(length: int):
+            """Starts from which a ``length``-token match would cross into the next document
+            (the same for every rule of that length: built once a batch)."""
+            mask = crossing.get(length)
+            if mask is None:
+                mask = numpy.zeros(n, dtype=bool)
+                for k in range(length - 1):
+                    mask[:n - k] |= ends[k:]
+                crossing[length] = mask
+            return mask
+
         for patterns, attrs, index in self.rules:
             target = numpy.zeros(n, dtype=bool)
             for tests in patterns:
@@ -162,10 +175,8 @@ class BatchAttributeRuler:
                         shifted[:n - offset] = ok[offset:]
                         ok = shifted
                     start &= ok
-                for k in range(length - 1):  # a match may not cross into the next document
-                    gap = numpy.zeros(n, dtype=bool)
-                    gap[:n - k] = ends[k:]
-                    start &= ~gap
+                if length > 1:  # a match may not cross into the next document
+                    start &= ~crosses(length)
                 at = index if index >= 0 else length + index
                 hits = numpy.flatnonzero(start) + at
                 target[hits[hits < n]] = True

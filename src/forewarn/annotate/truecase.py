@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 __all__ = ["is_shouting", "truecase"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
@@ -41,8 +43,6 @@ def _same_length(a: str, b: str) -> str:
 def truecase(text: str, names: Collection[str] = (), acronyms: Collection[str] = ()) -> str:
     """``text`` lower-cased, with sentence starts, "I", known name words (``names``, lower-case
     words) capitalised and ``acronyms`` (upper-case) kept. Same length as ``text``."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     out = list(_same_length(text, text.lower()))
     kept = []
     for m in _WORD.finditer(text):
