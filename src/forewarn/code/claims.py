@@ -33,10 +33,10 @@ from spacy.tokens import Doc, Token
 from ..models import Actor, Event
 from ..resolve import read_toml
 from .ontology import data_path
+from .syntax import NOUNS, expand
 
 __all__ = ["Claim", "ClaimCues", "attach_claims", "find_claims", "load_claim_cues"]
 
-_NOUNS = {"NOUN", "PROPN"}
 _SUBJ = ("nsubj", "nsubjpass")
 
 
@@ -83,15 +83,6 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _conjuncts(tok: Token) -> list[Token]:
-    out, stack = [], [tok]
-    while stack:
-        cur = stack.pop(0)
-        out.append(cur)
-        stack.extend(c for c in cur.children if c.dep_ == "conj" and c.pos_ in _NOUNS | {"PRON"})
-    return out
-
-
 def _pobj(tok: Token, *preps: str) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
@@ -125,7 +116,7 @@ def _antecedent(pron: Token) -> Token | None:
     """The noun a relative pronoun stands for: the one its clause modifies."""
     cur = pron.head
     for _ in range(3):
-        if cur.dep_ == "relcl" and cur.head.pos_ in _NOUNS:
+        if cur.dep_ == "relcl" and cur.head.pos_ in NOUNS:
             return cur.head
         if cur.head.i == cur.i:
             return None
@@ -165,10 +156,10 @@ def find_claims(doc: Doc, cues: ClaimCues | None = None) -> list[Claim]:
             tok = verb
         elif lemma in cues.act_verbs and tok.pos_ == "VERB" and _child(tok, "dobj") is not None:
             act = _child(tok, "dobj")  # "X claimed the bombing": only when the object is an event
-            if act.pos_ not in _NOUNS or _lemma(act) in cues.claim_nouns or _subject(tok) is None \
+            if act.pos_ not in NOUNS or _lemma(act) in cues.claim_nouns or _subject(tok) is None \
                     or _negated(tok, cues):
                 continue
-            out.append(Claim(tok, _conjuncts(_subject(tok)), act, strict=True))
+            out.append(Claim(tok, expand(_subject(tok)), act, strict=True))
             continue
         elif lemma in cues.blame_verbs and tok.pos_ == "VERB":
             obj = _child(tok, "dobj")
@@ -177,7 +168,7 @@ def find_claims(doc: Doc, cues: ClaimCues | None = None) -> list[Claim]:
             if on is not None:  # "blamed the attack on X", "was blamed on X", "an attack blamed on X"
                 doer = on
                 act = _child(tok, "nsubjpass") if passive else _child(tok, "dobj")
-                if act is None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in _NOUNS:
+                if act is None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in NOUNS:
                     act = tok.head
             elif tok.dep_ == "xcomp" and _lemma(tok.head) == "be":  # "X is to blame (for …)"
                 doer, act = _child(tok.head, "nsubj"), _pobj(tok, "for")
@@ -192,7 +183,7 @@ def find_claims(doc: Doc, cues: ClaimCues | None = None) -> list[Claim]:
                 act = _child(tok, "nsubjpass")
             else:
                 act = _child(tok, "dobj")
-            if act is None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in _NOUNS:
+            if act is None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in NOUNS:
                 act = tok.head
         elif lemma in cues.adjectives:
             head = tok.head
@@ -212,10 +203,10 @@ def find_claims(doc: Doc, cues: ClaimCues | None = None) -> list[Claim]:
             act = _child(tok.head, "nsubj")
         if doer is not None and doer.lower_ in _RELATIVE:
             doer = _antecedent(doer)  # "the front, which claimed responsibility …"
-        if doer is None or doer.pos_ not in _NOUNS | {"PRON"} or _negated(tok, cues):
+        if doer is None or doer.pos_ not in NOUNS | {"PRON"} or _negated(tok, cues):
             continue
         # "accused X of …" says who did what only when the act is named (and is an attack)
-        out.append(Claim(tok, _conjuncts(doer), act, strict=lemma in cues.blame_verbs and lemma != "blame"))
+        out.append(Claim(tok, expand(doer), act, strict=lemma in cues.blame_verbs and lemma != "blame"))
     return out
 
 
@@ -277,7 +268,7 @@ def attach_claims(events: list[Event], doc: Doc, resolve: Callable[[Token], list
         if len(kept) < len(event.recipients):
             event.recipients[:] = kept
             patient = _pobj(claim.act, "of", "on", "against") if claim.act is not None else None
-            if not kept and patient is not None and patient.pos_ in _NOUNS:
+            if not kept and patient is not None and patient.pos_ in NOUNS:
                 event.recipients.extend(a for a in resolve(patient) if a.name or a.text)
         spans = {(a.start, a.end) for a in event.actors + event.recipients}
         event.actors.extend(replace(a) for a in doers if (a.start, a.end) not in spans)
