@@ -61,6 +61,7 @@ def reach_heads(tok: Token, cues: Cues, is_actor: Callable[[Token], bool], *,
     """Candidate recipient heads under ``tok``, each with whether it is a place: participants first
     (nearest first), then places."""
     actors: list[Token] = []
+    taken: set[int] = set()  # indices of the actors found
     found_places: list[Token] = []
     seen = {tok.i}
     queue: list[tuple[Token, int]] = [(tok, 0)]
@@ -104,5 +105,8 @@ def reach_heads(tok: Token, cues: Cues, is_actor: Callable[[Token], bool], *,
                 continue
             if (c.pos_ in NOUNS and (c.ent_type_ in ACTOR_ENTS or is_actor(c))) or (
                     c.pos_ == "ADJ" and c.ent_type_ in ("NORP", "GPE")):
-                actors.extend(x for x in expand(c) if x.i not in {a.i for a in actors})
-    return [(a, False) for a in actors] + [(p, True) for p in found_places if p.i not in {a.i for a in actors}]
+                for x in expand(c):
+                    if x.i not in taken:
+                        taken.add(x.i)
+                        actors.append(x)
+    return [(a, False) for a in actors] + [(p, True) for p in found_places if p.i not in taken]

@@ -162,8 +162,11 @@ def _unbracketed(text: str) -> str | None:
 
 def _misspelt_country(kb: ActorKB, text: str) -> str | None:
     """The country a misspelt name or demonym stands for ("Ethopia"), when no place is so named."""
-    names, alts = gazetteer().candidates(norm(text))
-    return None if names or alts else kb.near_country(text)
+    iso = kb.near_country(text)  # cached, and None for nearly every word: ask it first
+    if iso is None:
+        return None
+    g, key = gazetteer(), norm(text)
+    return None if key in g.names or key in g.alt_names else iso
 
 
 #: Entity labels a misspelt country name or demonym is tagged with.
