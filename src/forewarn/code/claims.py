@@ -245,6 +245,9 @@ def attach_claims(events: list[Event], doc: Doc, resolve: Callable[[Token], list
         return events  # nothing a claim could give a doer to: skip the walk over the document
     cues = load_claim_cues()
     for claim in find_claims(doc, cues):
+        event = _target(claim, events)
+        if event is None or _named(event.actors):
+            continue  # no act for it to name a doer of: resolve nobody
         claimed = _lemma(claim.cue) in cues.claim_verbs
         doers = []
         for tok in claim.doers:
@@ -257,9 +260,6 @@ def attach_claims(events: list[Event], doc: Doc, resolve: Callable[[Token], list
                 found = [a for a in resolve(tok) if a.name or a.sector or (claimed and a.text)]
             doers.extend(found)
         if not doers:
-            continue
-        event = _target(claim, events)
-        if event is None or _named(event.actors):
             continue
         # the doer a claim names is not the act's target: "blamed X for the murder of Y" parsed
         # with X as the murder's patient gives X back to the doers, and Y (the act's "of") its place
