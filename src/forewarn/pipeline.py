@@ -185,11 +185,7 @@ class Pipeline:
         docs = self.annotator.pipe(a.body for a in articles)
         for article, doc in zip(articles, docs):
             try:
-                events = self.coder.code(article, doc)
-                if "not-an-article" in article.flags and article.article_confidence is not None:
-                    for event in events:  # a listing or index page: its "events" are doubtful
-                        event.confidence = round(event.confidence * article.article_confidence, 3)
-                results.append(events)
+                results.append(self.coder.code(article, doc))
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
                 log.exception("coding failed for %s", article.origin.label())
                 results.append(Reject(article.origin.label(), "coding-failed", f"{type(exc).__name__}: {exc}"))

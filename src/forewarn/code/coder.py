@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..annotate.truecase import is_shouting, truecase
+from ..clean.pagekind import NOT_AN_ARTICLE
 from ..config import Settings
 from ..models import Actor, Article, Event, Evidence, Place, TimeRef
 from ..resolve import ArticleActors, Resolved, entity_at, load_actor_kb, resolve_place, resolve_time, value_bounds
@@ -54,6 +55,7 @@ class Coder:
         self.settings = settings
         self.ontology = load_ontology()
         self.cues = load_cues()
+        self._lead_exempt = self.cues.light_verbs | self.cues.speech  # verbs whose object leads (``lead``)
         self.patterns: list[Pattern] = load_patterns(settings.patterns, replace=settings.replace_patterns,
                                                      ontology=self.ontology)
         self.index = index_patterns(self.patterns)
@@ -75,7 +77,7 @@ class Coder:
         for sent, base in sentence_units(doc):
             pairs = [(tok, self._event(tok, pat, sent, base, article, ctx, focus)) for tok, pat in self._triggers(sent)]
             pairs = [(tok, e) for tok, e in pairs if e is not None]
-            rank_leads(pairs, self.cues.light_verbs | self.cues.speech)  # the main act leads its sentence
+            rank_leads(pairs, self._lead_exempt)  # the main act leads its sentence
             found = [e for _, e in pairs]
             explicit = [e for e in found if e.attribution]
             for event in found:
@@ -85,7 +87,11 @@ class Coder:
             events.extend(found)
         events = link_events(events, article.body)
         # who a claim or an attribution of responsibility names as an attack's doer (``claims``)
-        return attach_claims(events, doc, lambda head: self._claimed(head, ctx, article.published))
+        events = attach_claims(events, doc, lambda head: self._claimed(head, ctx, article.published))
+        if NOT_AN_ARTICLE in article.flags and article.article_confidence is not None:
+            for event in events:  # a listing or index page: its "events" are doubtful
+                event.confidence = round(event.confidence * article.article_confidence, 3)
+        return events
 
     def _claimed(self, head: Token, ctx: ArticleActors, day: dt.date | None) -> list[Actor]:
         found = self._resolve(head, 0, ctx, day)
