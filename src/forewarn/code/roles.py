@@ -14,25 +14,17 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from .ontology import Cues
+from .ontology import Cues, cue_section
 from .syntax import NOUNS, expand, neighbourhood, objects, subjects
 
 __all__ = ["FALLBACK_ACTORS", "FALLBACK_RECIPIENTS", "INSTRUMENTS", "TARGET_NOUNS", "copula_targets", "fallback_heads",
            "inner_heads", "is_instrument"]
 
-#: What an attack is done with, never who does it ("a car bomb exploded", "a grenade hit the
-#: car", "small-arms fire killed two"): such a subject names the doer only inside it ("a bomb
-#: planted by the rebels"), or not at all.
-INSTRUMENTS = frozenset({
-    "bomb", "car-bomb", "carbomb", "grenade", "explosive", "explosives", "dynamite", "mine", "landmine",
-    "rocket", "missile", "mortar", "shell", "bullet", "round", "gun", "rifle", "pistol", "revolver",
-    "machinegun", "machine-gun", "weapon", "arm", "device", "charge", "fire", "gunfire", "crossfire",
-    "shot", "launcher", "projectile", "ied", "molotov", "cocktail", "car", "truck", "bus", "vehicle",
-    "motorcycle", "bicycle", "package", "parcel", "blast", "explosion", "detonation", "knife", "machete",
-    "stone", "rock", "acid", "poison", "gas"})
-
-#: Nouns that name an act's target when the act is their "of" ("X was the target of the attack").
-TARGET_NOUNS = frozenset({"target", "objective", "victim", "object", "goal", "aim"})
+#: What an attack is done with, never who does it ("a car bomb exploded"), and the nouns that
+#: name an act's target when the act is their "of" ("X was the target of the attack"): word
+#: lists in ``data/cues.toml`` ``[roles]``.
+INSTRUMENTS = cue_section("roles").get("instruments", frozenset())
+TARGET_NOUNS = cue_section("roles").get("target_nouns", frozenset())
 
 FALLBACK_RECIPIENTS = ("clause", "embedded", "place")
 #: Where an agentless act names its doer in its cause ("killed in police firing").
