@@ -14,6 +14,9 @@ Conventions (TimeML): a mention without its year ("March 12", "April", "Tuesday"
 to the nearest one not after (past) or not before (future) publication. Anaphoric expressions
 ("the following year", "two days later", "that day", "a year earlier") count from ``anchor``,
 the last date resolved in the document, or from publication without one.
+"last February" never means the month just ended (that is "last month"), "the latest fiscal
+year" is the last year ended, and "the second day" (of a running event) is the publication day
+when its verb is in the present tense.
 Rules cover the common news forms (:mod:`.timeref_rules` holds the larger families);
 dateparser (publication date as its relative base, preferring the past) handles the rest.
 """
@@ -42,6 +45,11 @@ _ORDINAL_DAYS = {w: i for i, w in enumerate(
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
 _ORDINAL_DAYS.update({f"twenty {w}": 20 + i for w, i in list(_ORDINAL_DAYS.items())[:9]})
 _ORDINAL_DAYS.update({"thirtieth": 30, "thirty first": 31})
+#: "the third straight day" (of an event still running): today when the verb is in the present.
+_RUNNING_DAY = re.compile(r"^(?:%s|\d+(?:st|nd|rd|th))(?: (?:%s))? day$" % (
+    "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True)),
+    "|".join(map(re.escape, sorted(rules.RUNNING_DAY_QUALIFIERS))) or "(?!)"))
+_YEAR_KIND = re.compile(r"\b(?:%s) (?=year\b)" % ("|".join(map(re.escape, sorted(rules.YEAR_KINDS))) or "(?!)"))
 _LEAD = re.compile(
     r"^(?:(?:on|in|at|during|over|since|until|till|by|from|for|of|through|throughout|as of|as early as|as late as|"
     r"back in|back|earlier|later|early|late|mid|sometime|some time|about|around|almost|nearly|roughly|"
@@ -82,6 +90,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"(?<=[a-z])'s$", "", text)  # "Friday's"
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "third-quarter", "year-earlier", "late-November"
     text = rules.spelled_years(text)
+    text = _YEAR_KIND.sub("", text)  # "last fiscal year": last year
     text = " ".join(_CLOCK.sub(" ", text).split()).strip(" ,")
     text = _HEDGE_HEAD.sub("", _HEDGE_TAIL.sub("", text.replace(" or so ", " "))) or text
     for _ in range(6):
@@ -224,6 +233,8 @@ def _relative(text: str, pub: dt.date, tense: str | None, anchor) -> tuple[str, 
         return rules._shift(pub.isoformat(), "day", text, 0)
     if text in _YEAR_WORDS or text == "current fiscal year":
         return str(pub.year), "year"
+    if text in rules.LATEST_YEAR:  # "the latest fiscal year": the last one ended (as "the latest quarter")
+        return str(pub.year - 1), "year"
     if words and words[-1] in _WEEKDAYS and len(words) <= 3:
         return _weekday(words, pub, tense, anchor)
     if (m := _BARE_DAY.match(text)) and anchor and anchor[1] in ("day", "month"):
@@ -251,8 +262,11 @@ def _relative(text: str, pub: dt.date, tense: str | None, anchor) -> tuple[str, 
         return f"{pub.year + shift}-{_MONTHS[m.group(1)]:02d}", "month"  # "June last year"
     if (m := _REL_MONTH.match(text)) and m.group(2) in _MONTHS:
         mon, lead = _MONTHS[m.group(2)], m.group(1)
-        if lead in ("last", "past", "previous"):  # "last June": the latest June before this month
-            return f"{pub.year if mon < pub.month else pub.year - 1}-{mon:02d}", "month"
+        if lead in ("last", "past", "previous"):  # "last June": the latest June before this month,
+            year = pub.year if mon < pub.month else pub.year - 1
+            if lead == "last" and mon == (pub.month - 2) % 12 + 1:
+                year -= 1  # but not the month just ended: that one is "last month"
+            return f"{year}-{mon:02d}", "month"
         if lead in ("next", "coming"):
             return f"{pub.year if mon > pub.month else pub.year + 1}-{mon:02d}", "month"
         return f"{pub.year}-{mon:02d}", "month"
@@ -322,6 +336,8 @@ def resolve_time(text: str, published: dt.date | None, future: bool = False, *,
     clean = _clean(text)
     if not clean:
         return None, None
+    if tense == "present" and published is not None and _RUNNING_DAY.match(clean):
+        return cal.day(published)  # "today is the eighth day of the strike"
     tense = tense if tense in ("past", "future") else ("future" if future else None)
     found = rules.ref(clean) or _absolute(clean) or rules.decade_century(clean, published) \
         or _season(clean, None, tense)
@@ -360,9 +376,12 @@ def tense_of(verb) -> str | None:
         return None
     if "to" in lowers and verb.tag_ == "VB":
         head = verb.head
-        if head is not verb and (head.lemma_ in _PROSPECTIVE or head.lower_ == "going"):
-            return "future"
+        if head is not verb and (head.lemma_ in _PROSPECTIVE or head.lower_ == "going"
+                                 or (head.lemma_ == "be" and verb.dep_ == "xcomp")):
+            return "future"  # "agreed to meet", "is going to meet", "is to meet" (an arrangement)
         return None
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes) or (verb.tag_ == "VBN" and lowers & {"has", "have"}):
         return "past"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ != "conj":
+        return "past"  # a bare participle: "the injunction issued Thursday", "Man arrested Monday"
     return "present"

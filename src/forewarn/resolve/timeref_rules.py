@@ -3,6 +3,13 @@ and halves, decades and centuries, spelled-out years and anaphoric expressions (
 year", "a year earlier", "that day") resolved against an anchor (the last date the document
 resolved) or, without one, the publication date.
 
+Anaphora keeps what is known: "that same day" after "last October" is that October, "until
+then" the date just named, a bare "last"/"next" after "this year" the year before/after. A
+definite "the quarter" / "the period" is the quarter a report is about: the anchor when it is
+the last one ended or the current one, else the last one ended (an older quarter named in
+passing does not displace it); a year-back comparison with a quarter still to come (a forecast)
+compares the last one ended. Word lists live in ``data/time_words.toml``.
+
 Every rule takes *cleaned* text (lower case, leading prepositions and hedges removed, see
 ``timeref._clean``) and returns ``(value, granularity)`` or None.
 """
@@ -11,14 +18,38 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from importlib import resources
 
 from . import timeref_calendar as cal
+from ._toml import as_list, read_toml
 
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
            "several": None, "few": None, "a few": None, "some": None, "many": None}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 UNITS = ("day", "week", "month", "quarter", "year", "decade")
+
+
+def _time_words() -> tuple[str, dict]:
+    path = resources.files("forewarn") / "data" / "time_words.toml"
+    return str(path), read_toml(str(path))[0]
+
+
+def _words(path: str, data: dict, table: str, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in as_list(data.get(table, {}).get(key), path, None, f"{table}.{key}"))
+
+
+_PATH, _DATA = _time_words()
+#: The date just named: "until then", "by then" (``data/time_words.toml``, as the lists below).
+_THEN = _words(_PATH, _DATA, "anaphora", "then")
+#: A unit left out after a date of that unit, and the shift: "this year and next".
+_ELLIPTIC = {k.lower(): int(v) for k, v in _DATA.get("anaphora", {}).get("elliptic", {}).items()}
+#: Words between a shift and "year" that do not change the year ("last fiscal year").
+YEAR_KINDS = _words(_PATH, _DATA, "years", "kinds")
+#: The last year ended by publication: "the latest fiscal year".
+LATEST_YEAR = _words(_PATH, _DATA, "years", "latest")
+#: Between an ordinal and "day" in "the third straight day".
+RUNNING_DAY_QUALIFIERS = _words(_PATH, _DATA, "running_day", "qualifiers")
 
 # ---- the *_REF values -------------------------------------------------------------------------
 _PRESENT = {"now", "right now", "just now", "currently", "current", "presently", "present", "these days",
@@ -180,6 +211,7 @@ _NEXT = re.compile(r"^the (next|following|previous|preceding|prior|same) (day|mo
                    r"|^the (day|week|month|year) (before|after)$")
 _THAT = re.compile(r"^(?:that|that same|the same|this same|same) (day|morning|afternoon|evening|night|week|month|quarter|year)$")
 _DAYPART = {"morning", "afternoon", "evening", "night"}
+_FINENESS = ("day", "week", "month", "quarter", "half", "season", "year")
 #: "a year ago/earlier" and the financial adjectives for the same-period-last-year comparison.
 _YEAR_BACK = {"a year ago", "a year earlier", "one year ago", "one year earlier", "year earlier", "year ago",
               "the year before", "a year before", "the previous year", "the prior year", "the preceding year",
@@ -194,8 +226,21 @@ _PERIOD_TAIL = re.compile(r"^(.*\b(?:period|quarter|half))\s+((?:of )?(?:last ye
 
 def is_anaphoric(text: str) -> bool:
     """Whether cleaned text is dated from an anchor (and so should not become one itself)."""
-    return text in _YEAR_BACK or bool(_LATER.match(text) or _NEXT.match(text) or _THAT.match(text)) \
+    return text in _YEAR_BACK or text in _THEN or text in _ELLIPTIC \
+        or bool(_LATER.match(text) or _NEXT.match(text) or _THAT.match(text)) \
         or bool(_PERIOD_BACK.search(text) and text.split()[-1] in _PERIOD_WORDS or _PERIOD_TAIL.match(text))
+
+
+def _reported(anchor: tuple[str, str], pub: dt.date) -> tuple[str, str]:
+    """A quarter or half a result can be compared for: the anchor, or the last one ended by
+    publication when the anchor is still to come ("… the third quarter of 1990. In the year-ago
+    period, …" compares the results just reported)."""
+    per_year = 4 if anchor[1] == "quarter" else 2
+    ended = pub.year * per_year + (pub.month - 1) * per_year // 12 - 1
+    index = int(anchor[0][:4]) * per_year + int(anchor[0][6]) - 1
+    if index <= ended:
+        return anchor
+    return (cal.quarter if per_year == 4 else cal.half)(ended)
 
 
 def anaphoric(text: str, pub: dt.date, anchor: tuple[str, str] | None) -> tuple[str, str] | None:
@@ -203,7 +248,7 @@ def anaphoric(text: str, pub: dt.date, anchor: tuple[str, str] | None) -> tuple[
     one): "the following year", "two days later", "that day", "a year earlier"."""
     if text in _YEAR_BACK:
         if anchor and anchor[1] in ("quarter", "half"):
-            return _shift(*anchor, "year", -1)  # "profit rose from $5 a year earlier" (the quarter)
+            return _shift(*_reported(anchor, pub), "year", -1)  # "profit rose from $5 a year earlier"
         if text.endswith("ago") or not anchor:
             return str(pub.year - 1), "year"
         return _shift(anchor[0], anchor[1], "year", -1, keep=text.startswith(("a ", "one ")))
@@ -228,7 +273,16 @@ def anaphoric(text: str, pub: dt.date, anchor: tuple[str, str] | None) -> tuple[
         unit = "day" if m.group(1) in _DAYPART else m.group(1)
         if anchor is None:
             return None
+        if _FINENESS.index(unit) < _FINENESS.index(anchor[1]):
+            return anchor  # "that same day" after "last October": the day is known to the month
         return _shift(*anchor, unit, 0)
+    if text in _THEN:
+        return anchor  # "until then", "by then": the date just named
+    if text in _ELLIPTIC and anchor and anchor[1] in ("week", "month", "quarter", "half", "year"):
+        n = _ELLIPTIC[text]  # "this year and next", "as high this quarter as last": the anchor's unit
+        if anchor[1] == "half":
+            return cal.half(int(anchor[0][:4]) * 2 + int(anchor[0][6]) - 1 + n)
+        return _shift(*anchor, anchor[1], n)
     return None
 
 
@@ -283,8 +337,9 @@ def quarter_half(text: str, pub: dt.date, anchor: tuple[str, str] | None, tense:
         idx = current + 1
     elif {"previous", "prior", "last", "past", "preceding"} & set(words):
         idx = current - 1
-    elif anchored is not None and current - per_year < anchored <= current and not {"latest", "recent"} & set(words):
-        idx = anchored  # "the quarter": the one the document is about
+    elif anchored is not None and current - 1 <= anchored <= current and not {"latest", "recent"} & set(words):
+        idx = anchored  # "the quarter": the one the document is about (the last one ended or this one;
+        # an older one named in passing, "after a flat second quarter", does not displace it)
     else:
         idx = current - 1  # the latest quarter reported: the last one ended
     if year is not None:
