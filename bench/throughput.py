@@ -8,7 +8,9 @@ Input: the PolNeAR training articles (real, full-length US political news), read
 its own process, one after the other; the bare parse runs first and again last, so the drift of
 a shared machine's load shows. Memory: the peak of the summed RSS of the process and all its
 descendants (pool workers, Ray's daemons and actors), sampled every 0.2 s, and the largest
-single process (ru_maxrss).
+single process (ru_maxrss). One worker: the model is loaded and warmed before timing. A pool: the
+parent only dedupes and stores and loads no model (as ``forewarn batch --workers N``), and the
+workers' start-up is inside the timed run.
 """
 
 from __future__ import annotations
@@ -106,12 +108,15 @@ def _child(kind: str, folder: str, workers: int, prefilter: str) -> dict:
             figures["prefilter"] = nlp.stats.as_dict()
         return figures
     pipeline = Pipeline(settings)
-    pipeline.nlp, pipeline.coder, pipeline.annotator  # load before timing, as a long run amortises it
-    for text in texts[:2]:  # and what loads on first use (the gazetteer, caches), as the parse's warm-up
-        try:
-            pipeline.extract_text(text)
-        except Exception:  # noqa: BLE001 - a warm-up only
-            pass
+    if workers == 1 and kind != "ray":  # the work runs in this process: load it before timing
+        pipeline.nlp, pipeline.coder, pipeline.annotator  # as a long run amortises it
+        for text in texts[:2]:  # and what loads on first use (the gazetteer, caches), as the parse's warm-up
+            try:
+                pipeline.extract_text(text)
+            except Exception:  # noqa: BLE001 - a warm-up only
+                pass
+    # with a pool (or Ray) this process only dedupes and stores, as in ``forewarn batch --workers N``:
+    # it never loads the model, and each worker's start-up (imports, model, name list) is timed
     out = Path(tempfile.mkdtemp(prefix="fwbench-"))
     try:
         if kind == "ray":

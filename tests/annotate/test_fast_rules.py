@@ -72,3 +72,24 @@ def test_components_it_cannot_stand_in_for_are_left_to_spacy(nlp):
     assert batch_component("odd", ruler) is None
     assert batch_component("tagger", nlp.get_pipe("tagger")) is None
     assert isinstance(batch_component("lemmatizer", nlp.get_pipe("lemmatizer")), BatchLemmatizer)
+
+
+def test_the_set_index_lemmatizer_gives_spacys_own_rule_lemmas(nlp):
+    from forewarn.annotate.fast_rules import _FastRuleLemmatizer, _fast_rules
+
+    stock = nlp.get_pipe("lemmatizer")
+    fast = _fast_rules(stock)
+    assert isinstance(fast.__self__, _FastRuleLemmatizer)
+    fast.__self__.cache = {}  # its own answers, not those spaCy's cache already holds
+    text = ("The ministers were meeting; rebels seized towns, fled the cities and are fleeing again. "
+            "Better armies fought harder, the biggest cries echoed; she's taller and flies higher. "
+            "Oxen, geese and data: crises arose, leaves fell, analyses went quickest.")
+    doc = nlp(text)
+    checked = 0
+    for token in doc:
+        if token.is_space:
+            continue
+        stock.cache.clear()
+        assert fast(token) == stock.rule_lemmatize(token), token.text
+        checked += 1
+    assert checked > 30 and fast.__self__.cache  # and it remembers what it found

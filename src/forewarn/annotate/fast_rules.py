@@ -9,7 +9,10 @@ and recomputes every base form): about a sixth of the parse on news. Here
   wins, as in spaCy) and writes the columns back;
 * :class:`BatchLemmatizer` gives each token without a lemma the rule lemmatizer's answer for its
   (form, part of speech, morphology) — a pure function of the three, asked of spaCy once per
-  triple and remembered.
+  triple and remembered. spaCy's stock ``rule_lemmatize`` tests a candidate base form against
+  its ``lemma_index`` table, a list of up to 57,000 words scanned from the start for every
+  candidate; the stand-in runs that same function over a view of the tables whose index lists
+  are sets (the same answers, a set look-up instead of a scan).
 
 :func:`batch_component` returns one of them for a stock component it can stand in for, or
 ``None`` (a pattern it cannot read, another lemmatizer mode): the caller then runs the component.
@@ -191,6 +194,55 @@ class BatchAttributeRuler:
                 at += len(doc)
 
 
+class _SetIndex:
+    """A ``lemma_index`` table whose word lists are read as sets (built on first use)."""
+
+    def __init__(self, table) -> None:
+        self.table = table
+        self.sets: dict[str, Any] = {}
+
+    def get(self, key: str, default=None):
+        if key not in self.sets:
+            value = self.table.get(key, None)
+            self.sets[key] = frozenset(value) if isinstance(value, (list, tuple)) else value
+        got = self.sets[key]
+        return default if got is None else got
+
+
+class _SetLookups:
+    def __init__(self, lookups) -> None:
+        self.lookups = lookups
+        self.index = _SetIndex(lookups.get_table("lemma_index", {}))
+
+    def get_table(self, name: str, default=None):
+        return self.index if name == "lemma_index" else self.lookups.get_table(name, default)
+
+
+class _FastRuleLemmatizer:
+    """spaCy's own ``Lemmatizer.rule_lemmatize``, run with the index lists read as sets."""
+
+    def __init__(self, lemmatizer) -> None:
+        self.cache = lemmatizer.cache  # spaCy's own (orth, pos, morph) cache: the same answers
+        self.lookups = _SetLookups(lemmatizer.lookups)
+        self.is_base_form = lemmatizer.is_base_form
+
+    def lemmatize(self, token) -> list[str]:
+        from spacy.pipeline import Lemmatizer
+
+        return Lemmatizer.rule_lemmatize(self, token)
+
+
+def _fast_rules(lemmatizer):
+    """The set-index stand-in for ``lemmatizer``'s ``lemmatize`` when it is spaCy's stock rule
+    lemmatizer (its own ``rule_lemmatize``, the tables we read), else ``lemmatizer.lemmatize``."""
+    from spacy.pipeline import Lemmatizer
+
+    stock = type(lemmatizer).rule_lemmatize is Lemmatizer.rule_lemmatize
+    if stock and getattr(lemmatizer, "mode", None) == "rule" and hasattr(lemmatizer, "cache"):
+        return _FastRuleLemmatizer(lemmatizer).lemmatize
+    return lemmatizer.lemmatize
+
+
 class BatchLemmatizer:
     """The rule lemmatizer, asked once per (form, part of speech, morphology)."""
 
@@ -198,6 +250,7 @@ class BatchLemmatizer:
         self.lemmatizer = lemmatizer
         self.vocab = lemmatizer.vocab
         self._cache: dict[tuple[int, int, int], int] = {}
+        self._lemmatize = None  # built once the tables are validated (loaded)
 
     def pipe(self, docs, batch_size: int = 256):
         docs = list(docs)
@@ -211,6 +264,8 @@ class BatchLemmatizer:
         lemmatizer = self.lemmatizer
         if not lemmatizer._validated:
             lemmatizer._validate_tables()
+        if self._lemmatize is None:
+            self._lemmatize = _fast_rules(lemmatizer)
         arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
         cache, strings = self._cache, self.vocab.strings
         lemmas = arr[:, 3].tolist()
@@ -221,7 +276,7 @@ class BatchLemmatizer:
             key = (orth, pos, morph)
             got = cache.get(key)
             if got is None:
-                got = strings.add(lemmatizer.lemmatize(doc[i])[0])
+                got = strings.add(self._lemmatize(doc[i])[0])
                 if len(cache) > _CACHE_MAX:
                     cache.clear()
                 cache[key] = got

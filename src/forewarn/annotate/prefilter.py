@@ -46,6 +46,7 @@ from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, MORPH
                          SPACY, TAG)
 from spacy.tokens import Doc, Span
 
+from .doctext import TEXT_KEY
 from .fast_rules import batch_component
 
 __all__ = ["NER_MODES", "Condition", "Prefilter", "PrefilterStats", "TriggerForms", "pattern_conditions",
@@ -398,10 +399,11 @@ class Prefilter:
                 pass
         elif self.ner == "names":
             self._names_ner([(d, p) for d, p, a in zip(out, plans, arrays) if a is not None])
-        for doc, arr in zip(out, arrays):
+        for doc, arr, text in zip(out, arrays, texts):
             if arr is not None:
                 doc.from_array(attrs, arr)
             doc.user_data.pop(_ARRAY, None)
+            doc.user_data[TEXT_KEY] = text  # the coder reads it, never rebuilt from tokens
         return out
 
     def _names_ner(self, todo: list[tuple[Doc, list[tuple[int, int, bool]]]]) -> None:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..annotate.doctext import doc_text
 from .attribution_cues import AttributionCues, line_attributions, load_attribution_cues
 
 __all__ = ["Attribution", "AttributionCues", "attributions_of", "find_attributions", "load_attribution_cues",
@@ -346,15 +347,23 @@ def _clean_source(doc: Doc, a: Attribution) -> Attribution:
     return replace(a, source=_span(doc, start, end) or a.source, source_head=head)
 
 
-def _antecedent(doc: Doc, head: int | None) -> Offsets | None:
-    if head is None or doc[head].lower_ not in _PERSONAL:
+def _personal(doc: Doc, head: int | None) -> bool:
+    return head is not None and doc[head].lower_ in _PERSONAL
+
+
+def _antecedent(doc: Doc, head: int | None, people: list[Span] | None = None) -> Offsets | None:
+    """The last PERSON entity (of ``people``, the document's when not given) ending before a
+    he/she source."""
+    if not _personal(doc, head):
         return None
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= head]
-    return (people[-1].start_char, people[-1].end_char) if people else None
+    if people is None:
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+    before = [e for e in people if e.end <= head]
+    return (before[-1].start_char, before[-1].end_char) if before else None
 
 
 def _in_quotes(sent: Span) -> bool:
-    text = sent.text.strip()
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char].strip()  # ``sent.text``, not rebuilt
     return len(text) > 1 and text[0] in _QUOTES
 
 
@@ -364,18 +373,27 @@ def find_attributions(doc: Doc, cues: AttributionCues | None = None) -> list[Att
     found: list[Attribution] = list(line_attributions(doc, cues))
     label_lines = {a.source[0] for a in found}
     previous: Attribution | None = None
+    firsts = cues.according_firsts
+    people: list[Span] | None = None  # the document's PERSON entities, read once when needed
     for sent in doc.sents:
         here: list[Attribution] = []
         for tok in sent:
-            here.extend(_verb_relations(tok, cues))
-            for rel in (_according(tok, cues), _noun_relation(tok, cues), _adjective_relation(tok, cues)):
-                if rel is not None:
-                    here.append(rel)
+            # each finder needs its part of speech (or an "according" word) first: ask only those
+            # that can fire, in the same order
+            pos = tok.pos_
+            if pos in ("VERB", "AUX"):
+                here.extend(_verb_relations(tok, cues))
+            rels = (_according(tok, cues) if tok.lower_ in firsts else None,
+                    _noun_relation(tok, cues) if pos == "NOUN" else None,
+                    _adjective_relation(tok, cues) if pos == "ADJ" else None)
+            here.extend(rel for rel in rels if rel is not None)
         if not here and previous is not None and _in_quotes(sent) and sent.start_char not in label_lines:
             content = _span(doc, sent.start, sent.end)
             here.append(Attribution(previous.source, previous.cue, content, previous.source_head, "continued"))
         here = [_clean_source(doc, a) for a in here]
-        here = [replace(a, antecedent=_antecedent(doc, a.source_head)) for a in here]
+        if here and people is None and any(_personal(doc, a.source_head) for a in here):
+            people = [e for e in doc.ents if e.label_ == "PERSON"]
+        here = [replace(a, antecedent=_antecedent(doc, a.source_head, people)) for a in here]
         found.extend(here)
         previous = here[-1] if here else (previous if _in_quotes(sent) else None)
     seen: set[tuple[Offsets, Offsets]] = set()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from ..annotate.doctext import doc_text
 from ..resolve import read_toml
 from .ontology import data_path
 
@@ -44,10 +45,23 @@ class AttributionCues:
     light_nouns: frozenset[str] = frozenset()
     lemma_fixes: tuple[tuple[str, str], ...] = ()
 
+    @functools.cached_property
+    def _fixes(self) -> dict[str, str]:
+        """``lemma_fixes`` as a look-up (the first fix of a lemma wins, as in the list)."""
+        fixes: dict[str, str] = {}
+        for wrong, right in self.lemma_fixes:
+            fixes.setdefault(wrong, right)
+        return fixes
+
+    @functools.cached_property
+    def according_firsts(self) -> frozenset[str]:
+        """The first words of the "according to" phrases: no other word can open one."""
+        return frozenset(words[0] for words in self.according if words)
+
     def lemma(self, tok: Token) -> str:
         """``tok``'s lemma, lower case, with the known lemmatizer slips put right."""
         lemma = tok.lemma_.lower()
-        return next((right for wrong, right in self.lemma_fixes if wrong == lemma), lemma)
+        return self._fixes.get(lemma, lemma)
 
 
 @functools.lru_cache(maxsize=4)
@@ -90,7 +104,7 @@ def line_attributions(doc: Doc, cues: AttributionCues) -> list[Attribution]:
     from .attribution import Attribution
 
     out = []
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc_text(doc)  # ``doc.text`` is built from the tokens on every access
     pattern = re.compile(_LABEL.pattern % max(cues.label_words - 1, 0), re.M)
     for m in pattern.finditer(text):
         name = m.group(1)
