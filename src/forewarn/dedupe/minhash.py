@@ -9,11 +9,11 @@ false-negative weights; a candidate sharing a band is then confirmed on the full
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS, ROWS = 9, 13
@@ -32,12 +32,19 @@ def _shingles(text: str) -> set[bytes]:
     return {" ".join(words[i:i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
 
 
-_TEMPLATE = MinHash(num_perm=NUM_PERM)  # permutations drawn once from datasketch's fixed seed
+@functools.lru_cache(maxsize=1)
+def _template():
+    """The permutations, drawn once from datasketch's fixed seed. datasketch (and the scipy it
+    imports, ~0.5 CPU-s) is imported on first use: pool workers, which never hash, skip it."""
+    from datasketch import MinHash
+
+    return MinHash, MinHash(num_perm=NUM_PERM)
 
 
 def signature(text: str) -> Signature:
     """The MinHash signature (128 unsigned 32-bit values) of a body."""
-    m = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
+    minhash, template = _template()
+    m = minhash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
     m.update_batch(_shingles(text))
     return m.hashvalues.astype(np.uint32)
 
