@@ -14,6 +14,8 @@ from forewarn.clean.text_lines import plain, split_lines
     "caf\u00e9 \u201cquoted\u201d \u2014 dash",  # normalised already, quotes made plain
     "a \u00a8 b\n\u00a8 starts",  # a character whose normal form starts with a space
     "plain ascii line\n\n  indented   line  ",
+    "Wait for it\u2026 Brand\u2122 news",  # the common NFKC changes, put in before the check
+    "Wait\u2026 \uff26ull width\u2122\n\u00bd cup",  # ... with others the full NFKC still runs
 ])
 def test_page_normal_form_matches_the_line_normal_form(text: str) -> None:
     lines = split_lines(text)

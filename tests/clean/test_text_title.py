@@ -48,3 +48,25 @@ def test_headline_shown_again_right_under_itself_is_not_a_standfirst() -> None:
     text = "\n".join(["Home", headline, headline, headline, standfirst, "By Jane Doe",
                       "March 4, 2025", STORY, MORE])
     assert clean_text(text).title == headline
+
+
+def test_title_finder_on_its_own() -> None:
+    """text_title works on the cleaner's lines: a headline-shaped line close before the story
+    wins over a menu item and a sentence."""
+    from forewarn.clean.text import _page_lines
+    from forewarn.clean.text_lines import GOOD, mask_digits, split_lines
+    from forewarn.clean.text_title import find_title, headline_like
+
+    src = split_lines("\n".join(["Menu", "Council backs bigger flood defences", STORY, MORE]))
+    lines, _ = _page_lines(src, mask_digits(src.block).split("\n"))
+    assert not headline_like(lines[0]) and headline_like(lines[1]) and not headline_like(lines[2])
+    lines[2].cls = lines[3].cls = GOOD
+    assert find_title(lines, src) == 1
+
+
+def test_headline_closing_with_an_initialism_is_headline_shaped() -> None:
+    # "… in the U.S." ends with a dot that ends no sentence
+    headline = "The Hottest Housing Markets in the U.S."
+    text = "\n".join(["Home", "Research", "Insurance Guides", headline, "By Jane Doe", STORY, MORE])
+    assert clean_text(text).title == headline
+    assert clean_text("\n".join(["Home", "Prices rose again this year.", STORY, MORE])).title is None

@@ -1,8 +1,9 @@
 """Plain-text scrape cleaning: one candidate paragraph a line → title, body, removed spans.
 
 The cleaner classifies lines, it does not parse sentences, so it is plain Python. Whole-page
-passes do what can be done at once (``text_lines``: normalising, glued sentences; ``text_cues``:
-the cue rules, found through literals in one pass). Steps:
+passes do what can be done at once (``text_lines``: normalising, glued sentences;
+``text_evidence``: word counts, stopword density, personal words; ``text_cues``: the cue rules,
+found through literals in one pass). Steps:
 
 1. split the input into lines and split lines glued at a missing sentence boundary
    ("…all the difference.Vladimir Putin has thanked…");
@@ -11,7 +12,8 @@ the cue rules, found through literals in one pass). Steps:
    self-reference, a picture credit, a date line, or its shape (length, stopword density, end
    punctuation); mark the headings that open what follows a story (``[sections]``: related
    articles, comments, the author's box) and comment stamps;
-3. pick the title (the first headline-shaped line before the story) and keep the lede after it;
+3. pick the title (``text_title``: the best-placed headline-shaped line before the story) and keep
+   the lede after it;
 4. let boilerplate blocks absorb the weakly marked lines inside them (appeals come in runs), then
    find the story: the stretch of lines with the highest content score (story words count for it,
    menu items and cue lines against it; once the story has begun, a section heading costs a
@@ -29,62 +31,23 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress, count
 
 from forewarn.models import RemovedSpan
 
 from .result import Cleaned
 from .rules import Rules, default_rules
 from .text_cues import matcher_for
-from .text_lines import Lines, line_key, mask_digits, plain, split_glued, split_lines
+from .text_evidence import _Line, page_lines as _page_lines
+from .text_lines import BAD, GOOD, NEAR, SHORT, line_key, mask_digits, plain, split_glued, split_lines
+from .text_title import find_title
 
 __all__ = ["clean_text", "line_key", "split_glued"]
 
 # --------------------------------------------------------------------------------------------
-# Line evidence
+# Verdicts and their numbers (the line evidence itself: text_evidence)
 
-#: English function words, for the prose test (stopword density). Written for forewarn.
-_STOP = frozenset("""
-a about above after again against all also although am an and any are around as at be because
-been before being below between both but by can could did do does doing down during each either
-even ever every few for from further had has have having he her here hers herself him himself his
-how however i if in into is it its itself just least less like many may me might more most much
-must my myself neither no nor not now of off on once one only or other our ours ourselves out over
-own per rather same several she should since so some such than that the their theirs them
-themselves then there these they this those though through thus to too under until up upon us
-very was we were what whatever when where whether which while who whom whose why will with within
-without would yet you your yours yourself yourselves said says say told according
-""".split())
-
-_SECOND = frozenset("you your yours yourself you're you've you'll you'd".split())
-_FIRST_PLURAL = frozenset("we our ours us ourselves we're we've we'll we'd".split())
-
-
-def _with_punctuation(words: frozenset[str]) -> frozenset[str]:
-    """The words as whitespace tokens may carry them: with punctuation glued on either side."""
-    out = set(words)
-    for w in words:
-        out.update(w + p for p in (",", ".", ";", ":", "!", "?", '"', ")", '."', ',"', "'s"))
-        out.update(p + w for p in ('"', "(", "'"))
-    return frozenset(out)
-
-
-_STOPX = _with_punctuation(_STOP)
-_SECONDX = _with_punctuation(_SECOND)
-_FIRST_PLURALX = _with_punctuation(_FIRST_PLURAL)
-_PERSONAL = _SECONDX | _FIRST_PLURALX
-_ENDS = frozenset(".!?…")
-#: Words a publisher uses about its own work (for the self-reference test).
-_MEDIA = re.compile(
-    r"\b(?:journalism|journalists?|reporters?|reporting|newsroom|editors?|readers?|the story"
-    r"|our (?:coverage|stories|articles|work|mission|site|website|newsletter|documentar(?:y|ies))"
-    r"|news outlets?|paywalls?|on the ground|subscribers?|independent)\b")
-_QUOTED = re.compile(r"\"[^\"]*\"|«[^»]*»")
-
-GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 #: Reasons of short lines that, after the story has begun, open what follows it.
 _MARKS = frozenset({"comment-prompt"})
 #: Reasons whose blocks absorb weakly marked neighbours (appeals come in runs of lines).
@@ -146,112 +109,6 @@ DROP_REPEATS = 8
 GOOD_BEFORE = 25
 #: A short comment prompt ("Reply", "Report") after the story has begun opens the comments.
 COMMENT_MARKS = True
-#: The title must be at most this many lines before the first good line.
-TITLE_WINDOW = 20
-#: Title candidates score TITLE_WORD_WEIGHT per word up to TITLE_FULL_WORDS, lose TITLE_DISTANCE
-#: per undecided line between them and the story and TITLE_CAPS when in capitals, and gain
-#: TITLE_REPEAT when shown twice on the page and TITLE_META when a date or byline follows.
-TITLE_WORD_WEIGHT = 0.5
-TITLE_FULL_WORDS = 12
-TITLE_DISTANCE = 1.0
-TITLE_CAPS = 2.0
-TITLE_REPEAT = 2.0
-TITLE_META = 2.0
-TITLE_OTHER = 0.5
-#: ... and lose TITLE_DECK right under another headline-shaped line (a standfirst under its title).
-TITLE_DECK = 2.0
-_META = frozenset({"date", "metadata", "share", "byline"})
-_BYLINE = ("by ", "written by", "posted ", "published ", "updated ", "last updated")
-_BYLINE_WORDS = frozenset({"by", "posted", "published", "updated", "last updated"})
-
-
-class _Line:
-    """One candidate line and its evidence."""
-
-    __slots__ = ("text", "plain", "key", "words", "stop", "ends", "you", "we", "media", "glued",
-                 "cls", "reason", "cue_weak", "lede", "end")
-
-    def __init__(self, text: str, plain: str, key: str, glued: bool, words: int = -1) -> None:
-        """A line's evidence; with ``words`` given (the page's lean pass) only its shape: the
-        stopword density and the personal words are filled in later, for the lines that need
-        them (:func:`_page_lines`)."""
-        self.text, self.plain, self.key, self.glued = text, plain, key, glued
-        self.ends = plain.rstrip("\"')]")[-1:] in _ENDS
-        self.you = self.we = self.media = 0
-        self.cls = self.reason = ""
-        self.cue_weak = self.lede = False
-        self.end = 0
-        if words >= 0:
-            self.words, self.stop = words, 0.0
-            return
-        toks = plain.split()
-        n = self.words = len(toks)
-        self.stop = sum(map(_STOPX.__contains__, toks)) / n if n else 0.0
-        if not _PERSONAL.isdisjoint(toks):
-            self._personal(toks)
-
-    def _personal(self, toks: list[str]) -> None:
-        """Second-person and first-person-plural words outside quotation marks."""
-        plain = self.plain
-        if '"' in plain or "«" in plain:
-            outside = _QUOTED.sub(" ", plain)
-            if outside.startswith('"') and outside.count('"') == 1:  # a quote over paragraphs
-                outside = ""
-            toks = outside.split()
-        else:
-            outside = plain
-        self.you = sum(map(_SECONDX.__contains__, toks))
-        self.we = sum(map(_FIRST_PLURALX.__contains__, toks))
-        # only the self-reference test reads it, and only with two first-person-plural words
-        self.media = len(_MEDIA.findall(outside)) if self.we >= 2 else 0
-
-
-def _page_lines(src: Lines, keys: list[str]) -> tuple[list[_Line], bool]:
-    """The lines of a page with their evidence, and whether the page reads as English.
-
-    Whole-page passes instead of work per line: word counts from the single-spaced plain
-    lines, one stopword test per token of the page (a line's density is a slice of it, and only
-    lines long enough for a shape class need one), the lines with a personal word found from
-    the same tokens."""
-    plains = src.plains
-    words = [p.count(" ") + 1 if p else 0 for p in plains]
-    lines = list(map(_Line, src.texts, plains, keys, src.glued, words))
-    toks = src.block.split()
-    total = len(toks)
-    if total != sum(words):  # not single-spaced after all (never expected): line by line
-        lines = [_Line(t, p, k, g) for t, p, k, g in zip(src.texts, plains, keys, src.glued)]
-        total = sum(ln.words for ln in lines)
-        stops = sum(ln.stop * ln.words for ln in lines)
-        return lines, total > 0 and stops / total >= 0.12
-    flags = list(map(_STOPX.__contains__, toks))
-    english = total > 0 and sum(flags) / total >= 0.12
-    at = 0
-    for ln, n in zip(lines, words):
-        if n >= SHORT_WORDS:
-            ln.stop = sum(flags[at:at + n]) / n
-        at += n
-    if not _PERSONAL.isdisjoint(toks):  # personal words counted from the page's tokens
-        ends = list(accumulate(words))
-        quoted: set[int] = set()
-        plural: set[int] = set()
-        for t in compress(count(), map(_PERSONAL.__contains__, toks)):
-            i = bisect_right(ends, t)
-            ln = lines[i]
-            if '"' in ln.plain or "«" in ln.plain:  # words inside quotes do not count
-                if i not in quoted:
-                    quoted.add(i)
-                    ln._personal(ln.plain.split())
-            elif toks[t] in _SECONDX:
-                ln.you += 1
-            else:
-                ln.we += 1
-                plural.add(i)
-        for i in plural - quoted:
-            ln = lines[i]
-            if ln.we >= 2:
-                ln.media = len(_MEDIA.findall(ln.plain))
-    return lines, english
-
 
 @lru_cache(maxsize=1)
 def _sections() -> tuple[re.Pattern[str] | None, ...]:
@@ -343,79 +200,6 @@ def _shape_class(line: _Line, english: bool) -> str:
     if stop >= NEAR_STOP or not english and line.words >= 10:
         return NEAR
     return BAD
-
-
-def _headline_like(line: _Line) -> bool:
-    """Headline-shaped: 3 to 30 words, no sentence end, opening with a capital or a number ("10
-    Tips for …"); a line whose only fault is its shape (few stopwords) qualifies."""
-    t = line.text
-    return (3 <= line.words <= 30 and 15 <= len(t) <= 250 and not t.endswith((".", ",", ":", ";"))
-            and (any(c.isupper() for c in t[:3])
-                 or t[0].isdigit() and any(c.isupper() for c in t[:6]))
-            and not (line.cls == BAD and line.reason))
-
-
-# --------------------------------------------------------------------------------------------
-
-
-def _find_title(lines: list[_Line], src: Lines | None = None) -> int | None:
-    """The headline: of the headline-shaped lines at most TITLE_WINDOW lines before the first
-    story line, the one with the best :func:`_title_score` (a page without story lines: the
-    first headline-shaped line)."""
-    n = len(lines)
-    first_good = next((i for i, ln in enumerate(lines) if ln.cls == GOOD), n)
-    if first_good == n:
-        return next((i for i, ln in enumerate(lines) if ln.cls != BAD and _headline_like(ln)), None)
-    lo = max(0, first_good - TITLE_WINDOW)
-    window = lines[lo:first_good]
-    shaped = [_headline_like(ln) for ln in window]
-    if not any(shaped):
-        return None
-    block = src.block[:src.starts[first_good]] if src is not None else ""  # (before the story)
-    # what lies between a candidate and the story: each undecided line costs, a headline-shaped
-    # one (a competitor) the most; lines with a verdict (a byline, a date, buttons) nothing,
-    # one; a copy of the line above (a headline shown twice) neither costs nor is a standfirst
-    gaps = [0.0 if ln.cls == BAD and ln.reason else 1.0 if hl else TITLE_OTHER
-            for ln, hl in zip(window, shaped)]
-    for k in range(1, len(window)):
-        if window[k].key == window[k - 1].key:
-            gaps[k] = 0.0
-    best, best_score, after = None, float("-inf"), 0.0
-    for k in range(len(window) - 1, -1, -1):
-        if shaped[k]:
-            above = window[k - 1] if k else (lines[lo - 1] if lo else None)
-            above_shaped = (shaped[k - 1] if k else above is not None and _headline_like(above)) \
-                and above.key != window[k].key
-            score = _title_score(lines, lo + k, first_good, block, after,
-                                 above.words if above_shaped else None)
-            if score >= best_score:  # (from the story up: the earlier line wins a tie)
-                best, best_score = lo + k, score
-        after += gaps[k]
-    return best
-
-
-def _title_score(lines: list[_Line], i: int, first_good: int, block: str, between: float,
-                 above: int | None) -> float:
-    """How headline-like line ``i`` is in its place: a headline has several words, stands close
-    before the story (``between``: the undecided lines between, weighed), is followed by story
-    metadata (a byline, a date), and is often shown twice (a breadcrumb, a repeated heading);
-    a menu item is short, often in capitals, and far from the story; a standfirst stands right
-    under a headline-shaped line of ``above`` words."""
-    ln = lines[i]
-    words = min(ln.words, TITLE_FULL_WORDS)
-    score = words * TITLE_WORD_WEIGHT - TITLE_DISTANCE * between
-    if ln.text.isupper():
-        score -= TITLE_CAPS
-    if above is not None:  # a standfirst: no more words than its headline, and a penalty
-        score -= TITLE_DECK + max(0, words - above) * TITLE_WORD_WEIGHT
-    if TITLE_REPEAT and block and len(ln.plain) >= 12 and block.count(ln.plain) > 1:
-        score += TITLE_REPEAT
-    if i + 1 < first_good:
-        nxt = lines[i + 1]
-        if nxt.end or nxt.cls == BAD and nxt.reason in _META or nxt.plain.startswith(_BYLINE) \
-                or nxt.plain in _BYLINE_WORDS:
-            score += TITLE_META
-    return score
 
 
 def _teasers_at(lines: list[_Line], i: int) -> bool:
@@ -556,13 +340,14 @@ def _settle_by_region(lines: list[_Line], title_idx: int | None) -> None:
             if ln.cls == GOOD and ln.words >= GOOD_BEFORE and _open(ln):
                 early.add(i)
     for i, ln in enumerate(lines):
-        if i == title_idx or not _open(ln):
+        cls = ln.cls
+        if i == title_idx or cls == BAD and ln.reason not in ("", "low-content"):  # (not _open)
             continue
-        if best_lo <= i <= best_hi or ln.lede or i in early or ln.cls == GOOD and KEEP_GOOD_OUTSIDE:
+        if best_lo <= i <= best_hi or ln.lede or i in early or cls == GOOD and KEEP_GOOD_OUTSIDE:
             ln.cls = GOOD
         else:
             ln.cls, ln.reason = BAD, ln.reason or (
-                "short-fragment" if ln.cls == SHORT else "low-content")
+                "short-fragment" if cls == SHORT else "low-content")
 
 
 def clean_text(text: str, *, known_boilerplate: set[str] | frozenset[str] = frozenset(),
@@ -586,7 +371,7 @@ def _clean_text(text: str, known_boilerplate: set[str] | frozenset[str], site: s
                 rules: Rules) -> Cleaned:
     src = split_lines(text or "")
     keys = mask_digits(src.block).split("\n") if src.plains else []
-    lines, english = _page_lines(src, keys)
+    lines, english = _page_lines(src, keys, SHORT_WORDS)
 
     # 1. evidence from the line itself
     matcher = matcher_for(rules)
@@ -596,42 +381,45 @@ def _clean_text(text: str, known_boilerplate: set[str] | frozenset[str], site: s
     cue_hits = matcher.hits(src)
     reason_of = rules.reason_of
     ends, dates, captions, bios = _sections()
+    menu_ch = _MENU_CH.search
     for i, ln in enumerate(lines):  # (one pass: the line's own verdict, then its section role)
+        w, p = ln.words, ln.plain
         if known_boilerplate and ln.key in known_boilerplate:
-            ln.cls, ln.reason = BAD, "known-boilerplate"
+            cls = ln.cls = BAD
+            ln.reason = "known-boilerplate"
         elif (group := whole.get(i)) is not None:
-            ln.cls, ln.reason = BAD, reason_of(group)
+            cls = ln.cls = BAD
+            ln.reason = reason_of(group)
         else:
-            reason, weak = "", True
             hits = cue_hits.get(i)
-            if hits:
-                reason, weak = _decide(hits, short[i], ln, rules)
+            reason, weak = _decide(hits, short[i], ln, rules) if hits else ("", True)
             if reason and not weak:
-                ln.cls, ln.reason = BAD, reason
-            elif not ln.ends and ln.words >= 3 and _menu_like(ln):  # (the cheap part first)
-                ln.cls, ln.reason = BAD, "navigation"
-            elif ln.we and _self_reference(ln, site):
-                ln.cls, ln.reason = BAD, "publisher-self-reference"
-            else:
-                ln.cue_weak = bool(reason)
+                cls = ln.cls = BAD
                 ln.reason = reason
-                ln.cls = SHORT if ln.words < SHORT_WORDS else _shape_class(ln, english)
-        if ln.words > SECTION_WORDS:
+            elif not ln.ends and w >= 3 and menu_ch(ln.text) is not None and _menu_like(ln):
+                cls = ln.cls = BAD  # (the cheap parts of the menu test first)
+                ln.reason = "navigation"
+            elif ln.we and _self_reference(ln, site):
+                cls = ln.cls = BAD
+                ln.reason = "publisher-self-reference"
+            else:
+                if reason:  # (a new line has no reason and is not weak yet)
+                    ln.cue_weak, ln.reason = True, reason
+                cls = ln.cls = SHORT if w < SHORT_WORDS else _shape_class(ln, english)
+        if w > SECTION_WORDS:
             continue
-        if captions is not None and ln.cls != BAD and ": " in ln.plain and captions.match(ln.plain):
+        if captions is not None and cls != BAD and ": " in p and captions.match(p):
             ln.cls, ln.reason = BAD, "caption"
             continue
-        if dates is not None and ln.words <= 8 and (ln.key != ln.plain or " ago" in ln.plain) \
-                and dates.match(ln.plain):
-            ln.end = DATE_LINE if ":" in ln.plain or " ago" in ln.plain or not DATE_TIME_ONLY else 0
-            if ln.cls != BAD:
+        if dates is not None and w <= 8 and (ln.key != p or " ago" in p) and dates.match(p):
+            ln.end = DATE_LINE if ":" in p or " ago" in p or not DATE_TIME_ONLY else 0
+            if cls != BAD:
                 ln.cls, ln.reason = BAD, "date"
-        elif COMMENT_MARKS and ln.reason in _MARKS and ln.words <= 4:
+        elif COMMENT_MARKS and w <= 4 and ln.reason in _MARKS:
             ln.end = DATE_LINE
-        elif ends is not None and not ln.ends and (ln.words <= 12 or ln.key[:1] == "#") \
-                and ends.match(ln.plain):
+        elif ends is not None and not ln.ends and (w <= 12 or ln.key[:1] == "#") and ends.match(p):
             ln.end = SECTION_HEADING
-            if ln.cls != BAD:
+            if cls != BAD:
                 ln.cls, ln.reason = BAD, "section-heading"
 
     # 2. boilerplate blocks absorb weakly marked lines inside or at their edge
@@ -652,7 +440,7 @@ def _clean_text(text: str, known_boilerplate: set[str] | frozenset[str], site: s
             changed = True
 
     # 3. title and lede
-    title_idx = _find_title(lines, src)
+    title_idx = find_title(lines, src)
     if title_idx is not None:
         _mark_story_end(lines, title_idx, bios)
     if title_idx is not None:
@@ -664,14 +452,13 @@ def _clean_text(text: str, known_boilerplate: set[str] | frozenset[str], site: s
             if lede.cls in (SHORT, NEAR, GOOD) and lede.words >= 6:
                 lede.cls, lede.lede = GOOD, True
 
+    title = lines[title_idx] if title_idx is not None else None
+
     # 4. lines without a verdict of their own follow the story around them
     if MODE == "region":
         _settle_by_region(lines, title_idx)
     else:
         _settle_by_neighbours(lines, title_idx)
-    for ln in lines:
-        if ln.cls == BAD and not ln.reason:
-            ln.reason = "low-content"
 
     # 5. a text with no story line left whose prose lines carry no boilerplate cue is itself the
     #    story (a one-sentence wire item, a short report): keep those lines rather than nothing
@@ -691,20 +478,20 @@ def _clean_text(text: str, known_boilerplate: set[str] | frozenset[str], site: s
                 ln.cls, ln.reason = BAD, "repeated"
             seen.add(ln.key)
 
-    # 7. assemble
+    # 7. assemble (a line without a reason yet is dropped as low-content)
     kept: list[str] = []
     removed: list[RemovedSpan] = []
-    length = 0
-    for i, ln in enumerate(lines):
-        if i == title_idx:
+    keep, drop, length = kept.append, removed.append, -2
+    for ln in lines:
+        if ln is title:
             continue
         if ln.cls == GOOD:
-            length += (2 if kept else 0) + len(ln.text)
-            kept.append(ln.text)
+            length += 2 + len(ln.text)
+            keep(ln.text)
         else:
-            removed.append(RemovedSpan(text=ln.text, reason=ln.reason, at=length))
+            drop(RemovedSpan(ln.text, ln.reason or "low-content", length if length > 0 else 0))
     return Cleaned(
-        title=lines[title_idx].text if title_idx is not None else None,
+        title=title.text if title is not None else None,
         body="\n\n".join(kept), removed=removed, language="en" if english else None,
         kind="text", lines=keys, site=site,
     )

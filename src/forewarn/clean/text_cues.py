@@ -67,8 +67,15 @@ def _required(items, bound: bool = False, every: bool = False):
             bound = chr(av) == " "
             continue
         if run:
-            options.append({"".join(run)})
+            # a literal run before alternatives that each open with literals: the run with each
+            # opening ("com" + "mission|pensation", as the parser factors "commission|
+            # compensation"), far rarer in text than the run alone
+            leads = _leads(op, av)
+            options.append({"".join(run) + x for x in leads} if leads else {"".join(run)})
             run = []
+            if leads:
+                bound = False
+                continue
         if op is _c.AT:
             bound = av in _BOUNDARY
             continue
@@ -93,6 +100,28 @@ def _required(items, bound: bool = False, every: bool = False):
     if every:
         return [o for o in options if o]
     return _best(options)
+
+
+def _leads(op, av) -> set[str] | None:
+    """The literal openings of alternatives (a branch whose every alternative opens with a
+    literal, or a small character class), None otherwise."""
+    if op is _c.IN:
+        if all(o is _c.LITERAL for o, _ in av) and len(av) <= 8:
+            return {chr(a) for _, a in av}
+        return None
+    if op is not _c.BRANCH:
+        return None
+    out = set()
+    for alt in av[1]:
+        lead = []
+        for o, a in alt:
+            if o is not _c.LITERAL:
+                break
+            lead.append(chr(a))
+        if not lead:
+            return None
+        out.add("".join(lead))
+    return out
 
 
 def _ends_with_space(items) -> bool:
@@ -157,8 +186,9 @@ class CueMatcher:
                 for lit in lits:
                     by_literal.setdefault(lit, set()).add(k)
         #: literals that start a word, found by one pass of a trie-shaped pattern over the page
-        #: (a word-start character first, which the regex engine skips to quickly); the others,
-        #: found with ``find``
+        #: (a non-word character first, which the regex engine skips to quickly; the literal in a
+        #: lookahead, so that a literal ending in a space leaves the next word to be found); the
+        #: others, found with ``find``
         self.starts_word: dict[bytes, frozenset[int]] = {}
         self.anywhere: list[tuple[str, frozenset[int]]] = []
         self.trie: re.Pattern[bytes] | None = None
@@ -178,7 +208,7 @@ class CueMatcher:
                 else:
                     self.anywhere.append((lit.replace(_WS, ""), frozenset(ix)))
             if self.starts_word:
-                self.trie = re.compile(rb"[^a-z0-9_](" + _trie(list(self.starts_word)) + rb")")
+                self.trie = re.compile(rb"[^a-z0-9_](?=(" + _trie(list(self.starts_word)) + rb"))")
 
     def whole_hits(self, lines: Lines, short: list[bool]) -> dict[int, str]:
         """Line index → group name of the whole-line form it matches (short lines only)."""
@@ -222,23 +252,23 @@ class CueMatcher:
                 else:
                     got |= ix
 
+            # one ASCII copy of the page for both searches, a newline first (a word start for the
+            # trie): offset k of the block is offset k + 1 of it
+            ascii_block = ("\n" + block).encode("ascii", "replace")
             if self.trie is not None:
                 table = self.starts_word
-                for m in self.trie.finditer(("\n" + block).encode("ascii", "replace")):
+                for m in self.trie.finditer(ascii_block):
                     add(line_at(m.start()), table[m.group(1)])
-            ascii_block = None
             for lit, ix in self.anywhere:
                 if lit.isascii():
-                    if ascii_block is None:
-                        ascii_block = block.encode("ascii", "replace")
-                    find, needle = ascii_block.find, lit.encode()
+                    find, needle, shift = ascii_block.find, lit.encode(), 1
                 else:
-                    find, needle = block.find, lit
-                at = find(needle)
+                    find, needle, shift = block.find, lit, 0
+                at = find(needle, shift)
                 while at != -1:
-                    i = line_at(at)
+                    i = line_at(at - shift)
                     add(i, ix)
-                    at = find(needle, starts[i + 1]) if i + 1 < n else -1
+                    at = find(needle, starts[i + 1] + shift) if i + 1 < n else -1
         out: dict[int, dict[str, set[str]]] = {}
         plains, cues, needs = lines.plains, self.cues, self.needs
         for i, ix in todo.items():

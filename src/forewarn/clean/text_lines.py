@@ -12,13 +12,19 @@ import unicodedata
 from bisect import bisect_right
 from itertools import accumulate
 
-__all__ = ["Lines", "line_key", "mask_digits", "plain", "split_glued", "split_lines"]
+__all__ = ["BAD", "GOOD", "NEAR", "SHORT", "Lines", "line_key", "mask_digits", "plain", "split_glued",
+           "split_lines"]
+
+#: The classes the cleaner gives a line: story text, borderline prose, a short line, not story.
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
 _DIGITS = re.compile(r"[0-9]+")
 _SPACES = re.compile(r"[^\S\n]+")
 _EDGES = re.compile(r" ?\n ?")
 _QUOTES = (("“", '"'), ("”", '"'), ("„", '"'), ("‘", "'"), ("’", "'"), ("–", "-"), ("—", "-"),
            ("\u200b", ""), ("\ufeff", ""))
+#: The characters NFKC most often changes on a page, with their NFKC forms (no spaces in them).
+_NFKC_COMMON = (("…", "..."), ("™", "TM"))
 _PLAIN = str.maketrans({a: b for a, b in _QUOTES} | {"\u00a0": " "})
 
 
@@ -60,6 +66,9 @@ def _plain_block(text: str) -> str:
     no character was replaced that could leave two spaces together)."""
     respace = False
     if not text.isascii():
+        for a, b in _NFKC_COMMON:  # their NFKC forms, put in cheaply: often all NFKC changes
+            if a in text:
+                text = text.replace(a, b)
         if not unicodedata.is_normalized("NFKC", text):
             text = unicodedata.normalize("NFKC", text)
             respace = True
@@ -165,7 +174,7 @@ class Lines:
 
 def split_lines(text: str) -> Lines:
     """Split a page into candidate lines (blank lines dropped, glued sentences split)."""
-    texts = [t for t in map(" ".join, map(str.split, text.splitlines())) if t]
+    texts = list(filter(None, map(" ".join, map(str.split, text.splitlines()))))
     if not texts:
         return Lines([], [], [])
     canon = "\n".join(texts)
