@@ -23,11 +23,13 @@ from ..resolve.places import place_context, resolve_places
 from .confidence import confidence
 from .ontology import load_cues, load_ontology
 from .patterns import Pattern, index_patterns, load_patterns
-from .roles import FALLBACK_ACTORS, FALLBACK_RECIPIENTS, copula_targets, fallback_heads, inner_heads, is_instrument
+from .roles import (CHARGE_VERBS, FALLBACK_ACTORS, FALLBACK_RECIPIENTS, copula_targets, fallback_heads, inner_heads,
+                    is_instrument)
 from .reach import reach_heads
 from .reframe import load_commitment, obligation_speaker, reframe
 from .status import attribution_heads, status_flags
-from .syntax import (ACTOR_ENTS, NOUNS, PLACE_ENTS, PLACE_PREPS, expand, governor, is_passive, neighbourhood, objects,
+from .syntax import (ACTOR_ENTS, NOUNS, PLACE_ENTS, PLACE_PREPS, antecedent, expand, governor, is_passive, neighbourhood,
+                     objects,
                      requirement_holds, role_span, subjects)
 from .claims import attach_claims
 from .lead import rank_leads
@@ -45,6 +47,8 @@ _PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "i"}
 _TIME_ENTS = {"DATE", "TIME"}
 #: Types whose object, when no recipient source, is what is given or sent ("sent 200 troops to X").
 _GIVING = {"AID", "MOBILIZE"}
+#: Prepositions a verb of charging puts on its object's phrase ("accused X of Y").
+_CHARGE_CUT = frozenset({"of", "for"})
 
 
 class Coder:
@@ -181,7 +185,7 @@ class Coder:
                         and (tok.pos_ in NOUNS or desc.pos_ in ("VERB", "AUX")) and tok in desc.ancestors \
                         and not (tok.pos_ == "VERB" and (_via_prep(desc, tok) or _beside(desc, tok))) \
                         and not ("cause" in pattern.actor and _via_prep(desc, tok)) \
-                        and not _via_relcl(desc, tok) \
+                        and not _via_relcl(desc, tok) and not _in_object_clause(desc, tok) \
                         and desc.dep_ != "amod":  # "investigating alleged crimes": the allegation is a modifier
                     if not self.ontology[pattern.type].embeds:
                         drop = True  # "a plot to kill": code the killing, planned
@@ -324,6 +328,7 @@ class Coder:
                day: dt.date | None, counterpart: Resolved | None = None, doer: bool = False) -> list[Resolved]:
         for source in sources:
             heads = [h for h in self._role_heads(tok, source) if h.i != tok.i and h.ent_type_ not in _TIME_ENTS]
+            heads = list(dict.fromkeys(x for h in heads for x in self._named_for(h)))
             if heads:
                 out = []
                 for h in heads:
@@ -340,8 +345,10 @@ class Coder:
                                 continue  # "Germany's decision": named already, and by its whole phrase
                             deeper = self._resolve(inner, base, ctx, day, counterpart)
                             if any(r.actor.name or r.actor.country or r.actor.sector for r in deeper):
-                                if len(found) == 1 and len(deeper) == 1 and not is_instrument(h) \
-                                        and not _by_whom(inner):
+                                # a weapon or an act as the doer, its owner named inside it ("Syrian
+                                # government missiles struck"), is named by its whole phrase
+                                if len(found) == 1 and len(deeper) == 1 and not _by_whom(inner) and (
+                                        thing or not is_instrument(h)):
                                     outer, a = found[0].actor, deeper[0].actor  # "the UN's appeal"
                                     a.text, a.start, a.end = outer.text, outer.start, outer.end
                                 else:  # "accusations by the US": the US is who is named
@@ -354,12 +361,30 @@ class Coder:
                         continue  # is no doer: its own doer, when named inside it, is
                     agent = tok.pos_ in NOUNS and h.head.i == tok.i and h.dep_ in ("compound", "amod", "nmod", "poss") \
                         and tok.lemma_.lower() in self.kb.sectors  # "a Taliban suicide bomber": the bomber's phrase
+                    # "accused X of Y": the charge the verb adds is no part of X's phrase
+                    cut = _CHARGE_CUT if not doer and h.head.i == tok.i and tok.lemma_.lower() in CHARGE_VERBS \
+                        else frozenset()
                     for r in found:
-                        _role_span(r.actor, tok if agent else h, base, h)
+                        _role_span(r.actor, tok if agent else h, base, h, cut)
                     out.extend(ctx.local_default(r, h) for r in found)
                 if out or not doer:
                     return out
         return []
+
+    def _named_for(self, head: Token) -> list[Token]:
+        """A personal pronoun stands for the noun the sentence names it by (``syntax.antecedent``:
+        "Netanyahu says he will seek" → Netanyahu; "they" → each of "X and Y"); anything else
+        for itself."""
+        if head.pos_ != "PRON":
+            return [head]
+        found = antecedent(head, self._is_person)
+        if found is None:
+            return [head]
+        return expand(found) if head.lower_ in ("they", "them") else [found]
+
+    def _is_person(self, tok: Token) -> bool:
+        """A person's name, or a title or office noun naming one ("the president")."""
+        return tok.ent_type_ == "PERSON" or (not tok.ent_type_ and tok.lemma_.lower() in self.kb.offices)
 
     def _resolve(self, head: Token, base: int, ctx: ArticleActors, day: dt.date | None,
                  counterpart: Resolved | None = None) -> list[Resolved]:
@@ -523,6 +548,21 @@ def _via_prep(desc: Token, top: Token) -> bool:
     return False
 
 
+def _in_object_clause(desc: Token, top: Token) -> bool:
+    """Whether ``desc`` lies in a clause on the object of the verb ``top`` ("praised Trump's
+    decision *to recognize* Jerusalem"): the content of what the verb acts on, an act of another
+    party, not a restatement of the verb's own act."""
+    if top.pos_ not in ("VERB", "AUX"):
+        return False
+    cur = desc
+    while cur.head.i != cur.i and cur.head.i != top.i:
+        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in NOUNS and cur.head.dep_ == "dobj" \
+                and cur.head.head.i == top.i:
+            return True
+        cur = cur.head
+    return False
+
+
 def _via_relcl(desc: Token, top: Token) -> bool:
     """Whether ``desc`` lies in a relative clause under ``top`` ("talks with X, who is in Moscow on
     a visit": the visit is X's, not a restatement of the talks)."""
@@ -534,13 +574,14 @@ def _via_relcl(desc: Token, top: Token) -> bool:
     return False
 
 
-def _role_span(actor: Actor, head: Token, base: int, named: Token | None = None) -> None:
+def _role_span(actor: Actor, head: Token, base: int, named: Token | None = None,
+               cut: frozenset[str] = frozenset()) -> None:
     """A participant's text is the whole phrase ``head`` heads (``syntax.role_span``), when the
     phrase the resolver showed is the one of ``named`` (default ``head``), not an antecedent's."""
     at = base + (named or head).idx
     if (named or head).pos_ == "PRON" or actor.start is None or actor.end is None or not actor.start <= at < actor.end:
         return
-    start, end = role_span(head)
+    start, end = role_span(head, cut)
     doc = head.doc
     actor.start, actor.end = base + doc[start].idx, base + doc[end - 1].idx + len(doc[end - 1])
     actor.text = doc[start:end].text  # not doc.text[...]: Doc.text rebuilds the whole article each time

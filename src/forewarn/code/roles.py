@@ -17,7 +17,8 @@ from spacy.tokens import Token
 from .ontology import Cues, cue_section
 from .syntax import NOUNS, expand, neighbourhood, objects, subjects
 
-__all__ = ["FALLBACK_ACTORS", "FALLBACK_RECIPIENTS", "INSTRUMENTS", "TARGET_NOUNS", "copula_targets", "fallback_heads",
+__all__ = ["CHARGE_VERBS", "FALLBACK_ACTORS", "FALLBACK_RECIPIENTS", "INSTRUMENTS", "TARGET_NOUNS", "copula_targets",
+           "fallback_heads",
            "inner_heads", "is_instrument"]
 
 #: What an attack is done with, never who does it ("a car bomb exploded"), and the nouns that
@@ -25,6 +26,8 @@ __all__ = ["FALLBACK_ACTORS", "FALLBACK_RECIPIENTS", "INSTRUMENTS", "TARGET_NOUN
 #: lists in ``data/cues.toml`` ``[roles]``.
 INSTRUMENTS = cue_section("roles").get("instruments", frozenset())
 TARGET_NOUNS = cue_section("roles").get("target_nouns", frozenset())
+#: Verbs that put the charge after their object ("accused X of Y"): ``[roles] charge_verbs``.
+CHARGE_VERBS = cue_section("roles").get("charge_verbs", frozenset())
 
 FALLBACK_RECIPIENTS = ("clause", "embedded", "place")
 #: Where an agentless act names its doer in its cause ("killed in police firing").
@@ -38,6 +41,10 @@ _CAUSE_VERBS = {"fire", "open", "shoot", "attack", "lathicharge", "baton-charge"
 _INNER_PREPS = ("by", "from", "of", "for", "with", "against", "on", "to")
 _PLACE_PREPS = {"to", "for", "into", "with", "against", "on"}
 _EMBED_PREPS = {"to", "with", "against", "on", "from", "into", "for"}
+_SENT_TO = {"to", "into"}
+#: Verbs whose object is what is sent or given, their "to" phrase whom it is for (``[roles]
+#: giving_verbs``): "offered to send troops to Uganda".
+GIVING_VERBS = cue_section("roles").get("giving_verbs", frozenset())
 
 
 def is_instrument(tok: Token) -> bool:
@@ -89,7 +96,9 @@ def fallback_heads(tok: Token, source: str, cues: Cues) -> list[Token]:
         out: list[Token] = []
         for c in tok.children:
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-                out = objects(c) or [o for w, o in neighbourhood(c, deep=False) if w in _EMBED_PREPS]
+                sent = [o for w, o in neighbourhood(c, deep=False) if w in _SENT_TO] \
+                    if c.lemma_.lower() in GIVING_VERBS else []  # "offered to send troops to Uganda": Uganda
+                out = sent or objects(c) or [o for w, o in neighbourhood(c, deep=False) if w in _EMBED_PREPS]
                 if out:
                     break
         return out

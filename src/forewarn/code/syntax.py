@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
-from .ontology import Cues
+from .ontology import Cues, cue_section
 from .patterns import Requirement
 
-__all__ = ["expand", "governor", "objects", "prep_objects", "requirement_holds", "role_span", "subjects"]
+__all__ = ["antecedent", "expand", "governor", "objects", "prep_objects", "requirement_holds", "role_span", "subjects"]
 
 NOUNS = {"NOUN", "PROPN"}
 #: Entity labels of places, and of what can act.
@@ -35,9 +35,17 @@ _SPAN_PREPS_OUT = {"during", "as", "including", "following", "over", "due", "sin
                    "than", "throughout", "upon", "within", "without", "per", "into", "onto", "toward",
                    "towards", "under", "among", "amongst", "besides", "except"}
 _TIME_ENTS = {"DATE", "TIME"}
+#: Adverbs of time the parser may hang on a name before it ("Hours earlier Maduro").
+_THEN = frozenset({"earlier", "later", "meanwhile", "afterwards", "previously"})
 #: Relations of an adjective that says what the act left its object ("shot dead", "set free").
 _PREDICATIVE = {"oprd", "acomp", "xcomp"}
 _OPEN, _CLOSE = "([{", ")]}"
+#: Nouns of asking and offering whose "for"/"of" phrase is their content (``data/cues.toml``
+#: ``[roles] content_nouns``).
+CONTENT_NOUNS = cue_section("roles").get("content_nouns", frozenset())
+#: Nouns that only measure or frame the noun after their "of" ("a state of emergency", "a
+#: series of raids"): ``[roles] measure_nouns``.
+MEASURE_NOUNS = cue_section("roles").get("measure_nouns", frozenset())
 
 
 def expand(tok: Token) -> list[Token]:
@@ -46,8 +54,15 @@ def expand(tok: Token) -> list[Token]:
     while stack:
         cur = stack.pop(0)
         out.append(cur)
-        stack.extend(c for c in cur.children if c.dep_ == "conj" and c.pos_ in NOUNS | {"PRON"})
+        stack.extend(c for c in cur.children if (c.dep_ == "conj" or _listed(c)) and c.pos_ in NOUNS | {"PRON"})
     return out
+
+
+def _listed(tok: Token) -> bool:
+    """An apposition that opens a list of its own ("The United States, India, Israel and
+    Pakistan": "India" read as an apposition, the rest its conjuncts): more members, not a
+    second name for the first."""
+    return tok.dep_ == "appos" and any(c.dep_ == "conj" for c in tok.children) and not _bracketed(tok)
 
 
 _NAMED = {"GPE", "ORG", "LOC", "NORP", "FAC"}
@@ -56,18 +71,26 @@ _APPOS_OUT = {"GPE", "LOC", "FAC"}
 
 #: Prepositions that, after a person's name, say where the person was (not which person).
 _PERSON_PLACE_PREPS = frozenset({"in", "at"})
+#: Words that open a coordination ("both X and Y", "either X or Y").
+_PAIRING = frozenset({"both", "either", "neither"})
 
 
 def _in_span(tok: Token, top: bool) -> bool:
     if tok.dep_ in _SPAN_CUT or (top and tok.dep_ in ("conj", "cc", "preconj")):
         return False
-    if tok.ent_type_ in _TIME_ENTS and tok.dep_ in ("npadvmod", "nmod", "compound", "advmod", "appos"):
-        return False  # "17 July 2017 Russia's Supreme Court", "Hours earlier Maduro"
+    if tok.ent_type_ in _TIME_ENTS and (tok.dep_ in ("npadvmod", "nmod", "compound", "advmod", "appos") or (
+            tok.dep_ == "nummod" and any(c.ent_type_ in _TIME_ENTS for c in tok.children))):
+        return False  # "17 July 2017 Russia's Supreme Court" (not "2000 people": one number, no date)
+    if tok.lower_ in _THEN and tok.dep_ in ("amod", "advmod") and tok.i < tok.head.i:
+        return False  # "Hours earlier Maduro": when, not which Maduro
     if tok.dep_ == "appos" and not _bracketed(tok) and (any(c.dep_ == "conj" for c in tok.children) or (
             tok.ent_type_ in _NAMED and tok.head.ent_type_ in _NAMED and tok.ent_iob_ == "B")):
         return False  # a list, not a second name: "the United States, India, Israel and Pakistan"
     if top and tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_ in _APPOS_OUT:
         return False  # "Haifa, Israel's third largest city": a description of a place, not its name
+    if top and tok.lower_ in _PAIRING and tok.dep_ in ("det", "preconj", "cc") and any(
+            c.dep_ == "conj" for c in tok.head.children):
+        return False  # "both India and Pakistan": the pairing word belongs to the list, not to "India"
     if top and tok.dep_ == "prep" and tok.lower_ in _PERSON_PLACE_PREPS and tok.head.ent_type_ == "PERSON":
         return False  # "met Saad Hariri in Washington": where the person was, not which person
     if tok.dep_ in ("prep", "agent"):
@@ -77,12 +100,34 @@ def _in_span(tok: Token, top: bool) -> bool:
     return True
 
 
+def _content(prep: Token) -> bool:
+    """Whether a preposition on a noun of asking says what is asked ("a request *for*
+    revocation", "an offer *of* talks"), not who asks ("the call *of* the European Parliament")."""
+    if prep.lower_ == "for":
+        return True
+    return prep.lower_ == "of" and not any(o.dep_ == "pobj" and (o.ent_type_ in ACTOR_ENTS or o.pos_ == "PROPN")
+                                            for o in prep.children)
+
+
+def _run(doc, keep: set[int]) -> tuple[int, int]:
+    """The bounds of the kept words, with the punctuation right beside them: punctuation the
+    parser hung on the head across a clause left out does not stretch the phrase ("The air force
+    carried out strikes …, killing …." read as one noun phrase: its final full stop)."""
+    words = [i for i in keep if not (doc[i].is_punct or doc[i].is_space)] or list(keep)
+    start, end = min(words), max(words) + 1
+    while start - 1 in keep:
+        start -= 1
+    while end in keep:
+        end += 1
+    return start, end
+
+
 def _bracketed(tok: Token) -> bool:
     """ "the Nigerian Air Force (NAF)": a short name in brackets right after the name."""
     return tok.i > 0 and tok.doc[tok.i - 1].text in _OPEN
 
 
-def role_span(head: Token) -> tuple[int, int]:
+def role_span(head: Token, cut: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Token bounds ``[start, end)`` of the phrase naming a participant headed by ``head``.
 
     The rule: the head with its modifiers (determiners, adjectives, compounds, numbers,
@@ -90,15 +135,20 @@ def role_span(head: Token) -> tuple[int, int]:
     phrases that say which one ("the headquarters in Kandahar", "the enclave of Eastern Ghouta
     near Damascus"), each taken whole; without clauses about it (relative and participial
     clauses), without phrases of time or manner ("on Sunday", "with artillery") and, on the head
-    itself, without its conjuncts: each conjunct is a participant of its own."""
+    itself, without its conjuncts: each conjunct is a participant of its own. Nor, on the head,
+    the prepositions in ``cut`` (what the act's verb puts there: "accused X *of* Y"), nor the
+    "for"/"of" phrase of a noun of asking or offering, which says what is asked ("the
+    government's request *for* revocation", "an offer *of* talks": the request is the party's)."""
     keep = [head.i]
-    stack = [c for c in head.children if _in_span(c, top=True)]
+    content = head.lemma_.lower() in CONTENT_NOUNS
+    stack = [c for c in head.children if _in_span(c, top=True) and not (c.dep_ == "prep" and (
+        c.lower_ in cut or (content and _content(c))))]
     while stack:
         tok = stack.pop()
         keep.append(tok.i)
         stack.extend(c for c in tok.children if _in_span(c, top=False))
     doc = head.doc
-    start, end = min(keep), max(keep) + 1
+    start, end = _run(head.doc, set(keep))
     while start < head.i and (doc[start].is_punct and doc[start].text not in _OPEN or doc[start].is_space):
         start += 1
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -164,7 +214,7 @@ def subjects(tok: Token, cues: Cues, depth: int = 0) -> list[Token]:
     """The logical subject(s): the doer of ``tok``."""
     if depth > MAX_DEPTH:
         return []
-    subj = [c for c in tok.children if c.dep_ in _SUBJ]
+    subj = [c for c in tok.children if c.dep_ in _SUBJ] or _aux_subjects(tok) or _acronym_subject(tok)
     if subj:
         return [x for s in subj for x in expand(s)]
     if tok.pos_ in NOUNS:
@@ -177,8 +227,10 @@ def subjects(tok: Token, cues: Cues, depth: int = 0) -> list[Token]:
     if dep == "xcomp":
         controllers = [c for c in head.children if c.dep_ == "dobj"]
         return [x for c in controllers for x in expand(c)] or subjects(head, cues, depth + 1)
-    if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
-        return subjects(head, cues, depth + 1)
+    if dep in ("conj", "advcl") and (head.pos_ in ("VERB", "AUX") or any(c.dep_ in _SUBJ for c in head.children)):
+        return subjects(head, cues, depth + 1)  # also a first verb misread as a noun ("X rejects and condemns")
+    if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not is_passive(head.head):
+        return subjects(head.head, cues, depth + 1)  # "X responded by firing", "X left after meeting Y": X
     if dep == "xcomp" or (dep == "acomp" and head.pos_ in ("VERB", "AUX")):
         return subjects(head, cues, depth + 1)
     if dep == "acl" and head.pos_ in NOUNS:
@@ -193,6 +245,26 @@ def subjects(tok: Token, cues: Cues, depth: int = 0) -> list[Token]:
             return _noun_subjects(head, cues, depth + 1) or expand(head)
         return expand(head)
     return []
+
+
+def _aux_subjects(verb: Token) -> list[Token]:
+    """A subject the parser hung on the verb's auxiliary, not on the verb ("X and Y however have
+    opposed": "X" read as the subject of "have"): the verb's own, for an active verb."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [s for a in verb.children if a.dep_ == "aux" and a.i < verb.i
+            for s in a.children if s.dep_ in _SUBJ and s.i < a.i]
+
+
+def _acronym_subject(verb: Token) -> list[Token]:
+    """A capitalised short name opening the sentence that the tagger misread as an adverb or a
+    loose dependent ("USAID provided …", "ICE returned …"): the subject of an active verb that
+    has none."""
+    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+        return []
+    first = verb.sent.start
+    return [c for c in verb.children if c.i == first and c.dep_ in ("advmod", "npadvmod", "dep", "intj")
+            and c.text.isupper() and c.text.isalpha() and len(c.text) >= 2]
 
 
 def _noun_subjects(noun: Token, cues: Cues, depth: int) -> list[Token]:
@@ -311,7 +383,10 @@ def requirement_holds(req: Requirement, tok: Token, is_actor: Callable[[Token], 
         cands = [obj for word, obj in neighbourhood(tok, gerunds=True) if word in req.words]
     elif req.kind == "object":
         cands = objects(tok) or ([c for c in tok.children if c.dep_ == "dobj"])
-        cands += [x for c in cands if c.ent_type_ == "CARDINAL" or c.pos_ == "NUM" for x in prep_objects(c, ("of",), deep=False)]
+        # "released 20 of the prisoners", "declared a state of emergency": what the number or the
+        # measure word counts is the object
+        cands += [x for c in cands if c.ent_type_ == "CARDINAL" or c.pos_ == "NUM" or c.lemma_.lower() in MEASURE_NOUNS
+                  for x in prep_objects(c, ("of",), deep=False)]
     elif req.kind == "particle":
         return any(c.dep_ == "prt" and c.lower_ in req.words for c in tok.children)
     elif req.kind == "modifier":
@@ -333,3 +408,50 @@ def requirement_holds(req: Requirement, tok: Token, is_actor: Callable[[Token], 
     else:
         return False
     return any(_filters(req, c, is_actor) for c in cands)
+
+
+#: Personal pronouns that may stand for a participant named earlier in the same sentence, by
+#: whether they name a person.
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_OTHER_PRONOUNS = frozenset({"it", "they", "them"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
+#: Relations a subject pronoun's clause climbs through to the verb whose subject it stands for.
+_CLIMB = frozenset({"ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "dobj", "pobj", "prep", "attr", "acomp"})
+
+
+def antecedent(pron: Token, is_person: Callable[[Token], bool]) -> Token | None:
+    """The noun a personal pronoun stands for in its own sentence, when the syntax names it:
+
+    - a subject pronoun in a clause under another verb takes that verb's subject ("Netanyahu
+      says he will seek", "The government denied charges that it tortured");
+    - an object pronoun takes a participant of the verb its clause hangs off, never its own
+      clause's subject ("called X and urged him", "X was released after Y pardoned him").
+
+    "he"/"him" need a person, "it"/"they" anything but one (``is_person``)."""
+    low = pron.lower_
+    if pron.pos_ != "PRON" or low not in _PERSON_PRONOUNS | _OTHER_PRONOUNS:
+        return None
+    person = low in _PERSON_PRONOUNS
+    agrees = lambda t: t.pos_ in NOUNS and t.i < pron.i and is_person(t) == person  # noqa: E731
+    if pron.dep_ in ("nsubj", "nsubjpass"):
+        cur = pron.head
+        for _ in range(4):
+            if cur.head.i == cur.i or cur.dep_ not in _CLIMB:
+                return None
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")] or _aux_subjects(cur)
+                if subj:
+                    return subj[0] if agrees(subj[0]) else None
+        return None
+    if pron.dep_ == "dobj" and low in _OBJECT_PRONOUNS:
+        verb = pron.head
+        own = {c.i for c in verb.children if c.dep_ in _SUBJ}
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+            return None
+        gov = verb.head
+        cands = [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")]
+        cands += [p for c in gov.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        cands = [c for c in cands if c.i not in own and agrees(c)]
+        return max(cands, key=lambda t: t.i) if len(cands) == 1 else None
+    return None
