@@ -14,9 +14,13 @@ names a country, the act is often aimed at someone the sentence names further do
 ``reach_heads`` walks the trigger's dependents breadth first (nearest first), never into its own
 subject, into clauses of saying that attribute the sentence, into time or cause clauses (other
 events), or into relative clauses; it returns the candidate heads that name participants, then
-the places. The caller resolves them in order and keeps the first that names a country; a place
-found for a recipient that names none gives that recipient its country instead ("arrested three
-protesters in Moscow").
+the places. It mends three common misparses on the way: a preposition left without its object
+("granted asylum *to* four soldiers holed up ...", the soldiers parsed as a clause's subject),
+an object moved after an "as" phrase ("condemned as a provocation *X's seizure*"), and a
+condition hung on the verb of intent rather than on the act ("vowed to fight *until they take
+X*"); a closing attribution (", Foreign Minister X said") is never a candidate. The caller
+resolves them in order and keeps the first that names a country; a place found for a recipient
+that names none gives that recipient its country instead ("arrested three protesters in Moscow").
 """
 
 from __future__ import annotations
@@ -56,6 +60,59 @@ def _clause_ok(tok: Token, cues: Cues) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)  # "to demand", "to protest"
 
 
+def _orphan(prep: Token) -> Token | None:
+    """The object of a preposition the parser left without one, read as the subject of a clause
+    after it ("granted asylum to four soldiers holed up in ...": *soldiers* parsed as the subject
+    of *holed*): the noun that starts right after the preposition and heads a clause's subject."""
+    if prep.dep_ != "prep" or any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    doc = prep.doc
+    if prep.i + 1 >= len(doc):
+        return None
+    for cand in doc[prep.i + 1:min(len(doc), prep.i + 8)]:
+        if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ in NOUNS and cand.left_edge.i == prep.i + 1 \
+                and cand.head.i > cand.i and cand.head.head.i == prep.head.i:
+            return cand
+    return None
+
+
+def _attribution_zone(tok: Token, cues: Cues) -> tuple[int, int]:
+    """The token indices (exclusive bounds) of a closing attribution after the trigger ("…, Foreign
+    Minister Jonas Berg said"): from the last comma before the sentence's verb of
+    saying to that verb. Nothing there is the act's participant, however the parser hangs it."""
+    root = tok.sent.root
+    if root.i <= tok.i or root.lemma_.lower() not in cues.speech:
+        return (0, 0)
+    comma = next((t.i for t in reversed(tok.doc[tok.i + 1:root.i]) if t.text == ","), None)
+    return (comma, root.i) if comma is not None else (0, 0)
+
+
+def _later_conditions(tok: Token) -> list[Token]:
+    """Conditions the parse hangs one verb too high: "vowed to fight *until they take X*" parsed
+    under "vowed". For an act stated as the purpose or plan of its head verb ("to fight"),
+    that verb's conditions after the act are the act's own."""
+    if tok.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return []
+    return [c for c in tok.head.children if c.dep_ == "advcl" and c.i > tok.i and c.pos_ in ("VERB", "AUX")
+            and {m.lower_ for m in c.children if m.dep_ == "mark"} & _KEEP_MARKS]
+
+
+def _shifted(node: Token, tok: Token) -> list[Token]:
+    """Objects the parse hangs elsewhere: a preposition's lost object (``_orphan``), and an
+    object moved after an "as" phrase ("condemned as a provocation *X's seizure* of ...", parsed
+    as an apposition of *provocation*) when the trigger has no object of its own."""
+    out = []
+    for c in node.children:
+        orphan = _orphan(c)
+        if orphan is not None:
+            out.append(orphan)
+        if node.i == tok.i and c.dep_ == "prep" and c.lower_ == "as" and not any(
+                x.dep_ == "dobj" for x in node.children):
+            out.extend(a for p in c.children if p.dep_ == "pobj" for a in p.children
+                       if a.dep_ == "appos" and a.i > p.i)
+    return out
+
+
 def reach_heads(tok: Token, cues: Cues, is_actor: Callable[[Token], bool], *,
                 places: bool = True, skip: Callable[[Token], bool] = lambda t: False) -> list[tuple[Token, bool]]:
     """Candidate recipient heads under ``tok``, each with whether it is a place: participants first
@@ -64,6 +121,7 @@ def reach_heads(tok: Token, cues: Cues, is_actor: Callable[[Token], bool], *,
     taken: set[int] = set()  # indices of the actors found
     found_places: list[Token] = []
     seen = {tok.i}
+    zone = _attribution_zone(tok, cues)
     queue: list[tuple[Token, int]] = [(tok, 0)]
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
@@ -74,12 +132,17 @@ def reach_heads(tok: Token, cues: Cues, is_actor: Callable[[Token], bool], *,
         seen.add(head.i)
     else:
         head = tok
+    for c in _later_conditions(tok):  # "vowed to fight until they take X"
+        queue.append((c, 1))
+        seen.add(c.i)
     while queue:
         node, depth = queue.pop(0)
         if depth >= MAX_DEPTH:
             continue
-        for c in node.children:
-            if c.i in seen or c.dep_ in _SKIP or (node.i in (tok.i, head.i) and c.dep_ in _SUBJ):
+        for c in [*node.children, *_shifted(node, tok)]:
+            shifted = c.head.i != node.i
+            if c.i in seen or c.dep_ in _SKIP or (
+                    not shifted and node.i in (tok.i, head.i) and c.dep_ in _SUBJ):
                 continue
             if c.dep_ == "prep" and c.lower_ in _NOT_PREPS:
                 continue
@@ -88,7 +151,7 @@ def reach_heads(tok: Token, cues: Cues, is_actor: Callable[[Token], bool], *,
             if c.dep_ in ("ccomp", "advcl", "xcomp") and c.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
             seen.add(c.i)
-            if skip(c):
+            if skip(c) or zone[0] < c.i < zone[1]:
                 continue
             queue.append((c, depth + 1))
             if c.pos_ == "PRON" or c.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):

@@ -15,9 +15,11 @@ from spacy.tokens import Span, Token
 
 from ..models import Actor
 from .actor_focus import doc_focus
+from .ellipsis import counted_antecedent
 from .gazetteer import gazetteer, norm
 from .kb import ActorKB, Entry, Office
 from .places import resolve_place
+from .seat_context import country_mentions, seat_country
 
 __all__ = ["ArticleActors", "Resolved", "np_span"]
 
@@ -185,6 +187,8 @@ class ArticleActors:
     focus: str | None = None
     _focus_doc: object = field(default=None, repr=False)
     _focus_found: str | None = field(default=None, repr=False)
+    _named_doc: object = field(default=None, repr=False)
+    _named_found: tuple = field(default=(frozenset(), ()), repr=False)
 
     # ---- memory --------------------------------------------------------------------------
     def remember(self, entry: Entry) -> None:
@@ -215,6 +219,13 @@ class ArticleActors:
         """Actors named by the phrase headed by ``head`` (several for "both leaders")."""
         span = np_span(head)
         day = day or self.published
+        counted = counted_antecedent(head, self._is_people) if head.pos_ == "NUM" else None
+        if counted is not None:  # "fired on the marchers, detaining 40": 40 of the marchers
+            res = self.resolve(counted, base, day=day)[0]
+            a = res.actor
+            return [Resolved(Actor(text=span.text, name=a.name, country=a.country, sector=a.sector,
+                                   start=base + span.start_char, end=base + span.end_char),
+                             res.office, res.person, res.org)]
         group = self._group(head, span, base)
         if group:
             return group
@@ -262,6 +273,15 @@ class ArticleActors:
         if self._focus_doc is not doc:
             self._focus_doc, self._focus_found = doc, doc_focus(doc, self.kb)
         return self._focus_found
+
+    def _seat(self, tok: Token, name: str, iso: str | None) -> str | None:
+        """A capital's country, unless the text points to a namesake city elsewhere (``seat_context``)."""
+        if iso is None:
+            return None
+        doc = tok.doc
+        if self._named_doc is not doc:
+            self._named_doc, self._named_found = doc, country_mentions(doc, self.kb)
+        return seat_country(tok, _strip_det(name), iso, self._named_found)
 
     def _group_pronoun(self, head: Token, base: int, day: dt.date | None) -> Resolved | None:
         """ "it", "they", "its": the subject of the saying verb the pronoun's clause reports,
@@ -323,7 +343,10 @@ class ArticleActors:
                     return Resolved(Actor(text="", name=entry.name, country=entry.country))
                 if entry.kind == "person":
                     self.remember(entry)
-                return self._from_entry(entry, day)
+                res = self._from_entry(entry, day)
+                if entry.kind == "seat":
+                    res.actor.country = self._seat(head, text, res.actor.country)
+                return res
         if ent is not None and ent.label_ in _COUNTRYISH and head.i == ent.end - 1:
             iso = _misspelt_country(self.kb, _strip_det(ent.text))  # "the Afganistan government"
         else:
@@ -431,6 +454,8 @@ class ArticleActors:
                 if iso is None:
                     entry = self.kb.lookup(_strip_det(text))
                     iso = entry.country if entry is not None and entry.kind in ("country", "seat") else None
+                    if entry is not None and entry.kind == "seat":
+                        iso = self._seat(tok, text, iso)  # "fighting in Tripoli" beside "the Lebanese port"
                 if iso is None and ent is not None and ent.label_ in ("GPE", "LOC", "NORP", "FAC") and after:
                     place = resolve_place(_strip_det(ent.text))
                     iso = place.country if place is not None else None
@@ -550,6 +575,11 @@ class ArticleActors:
                 return Resolved(Actor(text="", name=a.name, country=res.actor.country or a.country,
                                       sector=a.sector), found.office, found.person, found.org)
         return res
+
+    def _is_people(self, tok: Token) -> bool:
+        """A noun naming people (a sector noun that is no thing, or a people's name)."""
+        low = tok.lemma_.lower()
+        return tok.ent_type_ == "NORP" or (low in self.kb.sectors and low not in self.kb.things)
 
     def _people(self, head: Token) -> str | None:
         """A people named in the plural ("Palestinians", "Iraqi Kurds", "ethnic Albanians") is

@@ -53,7 +53,10 @@ _NOT_NAMES = frozenset("the and for of new state states united national republic
                        "general foreign affairs president minister alliance allied assistance brigade "
                        "brigades brotherhood change continuity delta democracy emancipation free freedom "
                        "god interim martyrs militia mission network peace protection real reconciliation "
-                       "salvation sovereign stabilisation stabilization volunteer actualization dine".split())
+                       "salvation sovereign stabilisation stabilization volunteer actualization dine "
+                       "administration authority corps courts development justice equality observer "
+                       "peacekeeping units transitional hybrid self self-defense disengagement "
+                       "peninsula".split())
 
 
 def _key(text: str) -> str:
@@ -246,12 +249,21 @@ def _load_named(kb: ActorKB, kind: str, items: list[Any], path: str, lines: list
                 kb.add_name(alias, entry)
 
 
+def _add_noun(table: dict[str, str], noun: str, value: str) -> None:
+    """A noun's key, and for a hyphenated one also the key the parse's words give ("hostage-taker"
+    is parsed "hostage" + "taker"), unless that is a noun of its own."""
+    key = _key(noun)
+    table[key] = value
+    if "-" in key:
+        table.setdefault(" ".join(key.replace("-", " ").split()), value)
+
+
 def _load_nouns(kb: ActorKB, data: dict[str, Any], path: str) -> None:
     for sector, nouns in data.get("sectors", {}).items():
         for noun in as_list(nouns, path, None, f"sectors.{sector}"):
-            kb.sectors[_key(noun)] = sector
+            _add_noun(kb.sectors, noun, sector)
     for noun, office in data.get("offices", {}).items():
-        kb.offices[_key(noun)] = str(office)
+        _add_noun(kb.offices, noun, str(office))
     kb.delegates.update(_key(n) for n in as_list(data.get("delegates", {}).get("nouns"), path, None, "delegates.nouns"))
     kb.groups.update(_key(n) for n in as_list(data.get("groups", {}).get("nouns"), path, None, "groups.nouns"))
     kb.collectives.update(_key(n) for n in as_list(data.get("collectives", {}).get("nouns"), path, None,
