@@ -68,6 +68,7 @@ class Coder:
         self._nlp = None
         self._places: dict[tuple[int, int], Place] = {}  # the article being coded: its resolved places
         self._given: set[int] = set()  # the sentence's triggers naming an act already done (``_presupposed``)
+        self._dated: dict[tuple[int, int, int], dict[int, Span]] = {}  # per sentence: date entities by the word they hang on
 
     # ---- entry point ---------------------------------------------------------------------
     def code(self, article: Article, doc: Doc) -> list[Event]:
@@ -75,6 +76,7 @@ class Coder:
             doc = self._parse(truecase(doc.text, self.kb.name_words(), self.kb.acronyms()))
         focus = self._focus_country(doc)
         self._places = self._article_places(doc, focus)
+        self._dated = {}
         ctx = ArticleActors(self.kb, article.published, focus=focus)
         events: list[Event] = []
         previous: tuple[list[Actor], set[str]] | None = None
@@ -398,15 +400,24 @@ class Coder:
         return found
 
     # ---- when, where, how sure -------------------------------------------------------------
+    def _attached_dates(self, sent: Span) -> dict[int, Span]:
+        """The sentence's date and time entities by the word each hangs on (a verb or a trigger):
+        worked out once per sentence, not once per event."""
+        key = (id(sent.doc), sent.start, sent.end)  # reset for each article (``code``)
+        attached = self._dated.get(key)
+        if attached is None:
+            attached = self._dated[key] = {}
+            for ent in [*sent.ents, *untagged_dates(sent)]:
+                if ent.label_ in ("DATE", "TIME"):
+                    cur = ent.root
+                    while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX") and \
+                            (cur.i == ent.root.i or self._match(cur) is None):
+                        cur = cur.head
+                    attached.setdefault(cur.i, ent)
+        return attached
+
     def _date(self, tok: Token, sent: Span, base: int, published: dt.date | None) -> TimeRef | None:
-        attached: dict[int, Span] = {}
-        for ent in [*sent.ents, *untagged_dates(sent)]:
-            if ent.label_ in ("DATE", "TIME"):
-                cur = ent.root
-                while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX") and \
-                        (cur.i == ent.root.i or self._match(cur) is None):
-                    cur = cur.head
-                attached.setdefault(cur.i, ent)
+        attached = self._attached_dates(sent)
         node = tok
         for _ in range(6):
             ent = attached.get(node.i)
