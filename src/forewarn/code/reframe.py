@@ -42,6 +42,8 @@ class Commitment:
     reported: frozenset[str]
     obligation: frozenset[str]
     refusal: frozenset[str]
+    offers: frozenset[str]  # commit to a thing as well as an act ("offered aid")
+    speech_like: frozenset[str]  # a clause under them is reported as speech is ("insisted it would")
 
 
 @functools.lru_cache(maxsize=2)
@@ -49,7 +51,7 @@ def load_commitment() -> Commitment:
     table = cue_section("commitment")
     words = lambda key: table.get(key, frozenset())  # noqa: E731
     return Commitment(words("verbs"), words("adjectives"), words("future_aux"), words("reported_aux"),
-                      words("obligation_aux"), words("refusal"))
+                      words("obligation_aux"), words("refusal"), words("offer_verbs"), words("speech_like"))
 
 
 def _aux(tok: Token) -> set[str]:
@@ -60,15 +62,9 @@ def _speech_governor(tok: Token, cues: Cues) -> Token | None:
     head = tok.head
     if tok.dep_ in ("ccomp", "xcomp", "conj") and head.i != tok.i and head.lemma_.lower() in cues.speech:
         return head
-    if tok.dep_ == "ccomp" and head.i != tok.i and head.lemma_.lower() in ("insist", "demand", "conclude",
-                                                                              "reiterate", "remind", "warn"):
+    if tok.dep_ == "ccomp" and head.i != tok.i and head.lemma_.lower() in load_commitment().speech_like:
         return head
     return None
-
-
-#: Commitment verbs that commit to a thing as well as to an act ("offered aid", "pledged troops");
-#: the others commit only to an act ("decided to allow", not "undertook a mission").
-_OFFER_VERBS = {"offer", "promise", "pledge", "guarantee"}
 
 
 def _adjective(node: Token) -> bool:
@@ -88,7 +84,7 @@ def committed(tok: Token, cues: Cues, com: Commitment) -> tuple[bool, bool]:
             lemma = node.lemma_.lower()
             to_clause = prev.dep_ in ("xcomp", "ccomp") or (prev.dep_ == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in prev.children))
-            if lemma in com.verbs and (to_clause or lemma in _OFFER_VERBS):
+            if lemma in com.verbs and (to_clause or lemma in com.offers):
                 return True, False
             if node.lower_ in com.adjectives and _adjective(node):
                 return True, False
@@ -121,7 +117,7 @@ def reframe(etype: str, mode: str | None, status: str, quad: str, tok: Token, cu
     if status in ("prevented", "historical"):
         return None
     is_committed, by_future = committed(tok, cues, com)
-    if not is_committed and etype in _MATERIAL_COOPERATIVE and tok.lemma_.lower() in _OFFER_VERBS \
+    if not is_committed and etype in _MATERIAL_COOPERATIVE and tok.lemma_.lower() in load_commitment().offers \
             and tok.pos_ in ("VERB", "AUX"):
         return "AGREE", None, "happened"  # "offered troops", "pledged aid": a promise of the act
     if not is_committed:

@@ -38,6 +38,7 @@ class StatusCues:
     past_implicative: frozenset[str]
     failure: frozenset[str]
     obligation_aux: frozenset[str]
+    nobody: frozenset[str]  # a subject that denies the act ("nobody was hurt")
 
 
 @functools.lru_cache(maxsize=2)
@@ -45,7 +46,7 @@ def status_cues() -> StatusCues:
     table = cue_section("status")
     words = lambda key: table.get(key, frozenset())  # noqa: E731
     return StatusCues(words("requested"), words("implicative"), words("past_implicative"),
-                      words("failure"), words("obligation_aux"))
+                      words("failure"), words("obligation_aux"), words("nobody"))
 
 
 #: Relations the modality of a governing verb reaches down through ("was able to arrest",
@@ -62,11 +63,8 @@ def _chain(tok: Token, cues: Cues, limit: int = 7) -> list[Token]:
     return chain
 
 
-_NOBODY = {"none", "nobody", "noone", "neither", "nothing"}
-
-
 def _nobody(subj: Token, cues: Cues) -> bool:
-    return subj.lower_ in _NOBODY or any(
+    return subj.lower_ in status_cues().nobody or any(
         d.dep_ in ("det", "neg") and d.lower_ in cues.negation for d in subj.children)
 
 
