@@ -93,6 +93,17 @@ def _child(kind: str, folder: str, workers: int, prefilter: str) -> dict:
 
     files = sorted(Path(folder).iterdir())
     texts = [f.read_text("utf-8", "replace") for f in files]
+    if kind == "stock":  # the model as plain spaCy loads it (its networks multiply through BLIS)
+        import spacy
+
+        from forewarn.annotate.nlp import resolve_model_name
+
+        nlp = spacy.load(resolve_model_name("auto"))
+        list(nlp.pipe(texts[:2]))  # warm up
+        t, cpu = time.perf_counter(), time.process_time()
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32))
+        return {"seconds": time.perf_counter() - t, "tokens": tokens, "articles": len(texts),
+                "cpu_s": time.process_time() - cpu}
     settings = load_settings(prefilter=prefilter != "off",
                              prefilter_entities=prefilter if prefilter != "off" else None)
     if kind == "parse":
@@ -165,6 +176,7 @@ def load() -> str:
 CONFIGS = [
     # (label, kind, workers, prefilter)
     ("bare spaCy nlp.pipe", "parse", 1, "off"),
+    ("bare spaCy nlp.pipe, stock spacy.load (BLIS)", "stock", 1, "off"),
     ("prefilter parse only (entities: all)", "parse", 1, "all"),
     ("prefilter parse only (entities: names)", "parse", 1, "names"),
     ("prefilter parse only (entities: kept)", "parse", 1, "kept"),
@@ -185,7 +197,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=120)
     ap.add_argument("--ray", action="store_true", help="also run the Ray engine, 1 and 2 workers")
-    ap.add_argument("--only", help="run only configurations whose label contains this text (and the bare parse)")
+    ap.add_argument("--only", help="run only configurations whose label contains this text (and the two bare parses)")
     ap.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--folder", help=argparse.SUPPRESS)
@@ -208,7 +220,7 @@ def main() -> int:
         return 2
     configs = CONFIGS + (RAY if args.ray else [])
     if args.only:
-        configs = [configs[0]] + [c for c in configs[1:] if args.only in c[0]]
+        configs = configs[:2] + [c for c in configs[2:] if args.only in c[0]]
     with tempfile.TemporaryDirectory(prefix="fwbench-in-") as tmp:
         for f in sorted(DATA.iterdir())[:args.limit]:
             shutil.copy(f, tmp)
@@ -227,15 +239,21 @@ def main() -> int:
         cpu_base = (parse["cpu_s"] + last["cpu_s"]) / 2
         print(f"bare parse CPU first {parse['cpu_s']:.1f} s, last {last['cpu_s']:.1f} s: the CPU ratios use their mean "
               "(CPU time of the one process; a shared machine's load inflates wall time, not CPU time)")
+        stock = next((f for name, f in rows if "stock" in name), None)
+        if stock:
+            print(f"stock spaCy parse (spacy.load, BLIS) {stock['seconds']:.1f} s, CPU {stock['cpu_s']:.1f} s: "
+                  "'x stock' is wall time over it")
         print(f"{'configuration':54} {'seconds':>8} {'art/s':>6} {'x parse':>8} {'CPU s':>7} {'x CPU':>6} "
-              f"{'art/CPU s':>9} {'events':>7} {'RSS MB (sum)':>12} {'(largest)':>10} {'load':>16}")
+              f"{'art/CPU s':>9} {'events':>7} {'RSS MB (sum)':>12} {'(largest)':>10} {'load':>16}"
+              + (f" {'x stock':>7}" if stock else ""))
         for name, f in rows[:-1]:
             rate = f["articles"] / f["seconds"]
             cpu = f.get("cpu_s")
             cpu_cols = (f"{cpu:7.1f} {cpu / cpu_base:6.2f} {f['articles'] / cpu:9.1f}" if cpu
                         else f"{'':7} {'':6} {'':9}")
             print(f"{name:54} {f['seconds']:8.1f} {rate:6.1f} {f['seconds'] / base:8.2f} {cpu_cols} "
-                  f"{f.get('events', ''):>7} {f['peak_tree_rss_mb']:12.0f} {f['peak_rss_mb']:10.0f} {f['load']:>16}")
+                  f"{f.get('events', ''):>7} {f['peak_tree_rss_mb']:12.0f} {f['peak_rss_mb']:10.0f} {f['load']:>16}"
+                  + (f" {f['seconds'] / stock['seconds']:7.2f}" if stock else ""))
             if "worker_cpu_s" in f:
                 n = f["articles"]
                 print(f"{'':44} CPU: parent {f['parent_cpu_s']:.1f} s, workers {f['worker_cpu_s']:.1f} s "

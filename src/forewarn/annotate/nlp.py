@@ -6,7 +6,10 @@ does on AMD EPYC: about 3x slower than an optimised BLAS), while numpy's wheels 
 with kernels chosen for the CPU at run time. :func:`load_nlp` therefore gives the networks ops
 that multiply through numpy (``NumpyOps(use_blis=False)``) when numpy is built on an optimised
 BLAS: the same arithmetic, about a quarter less parse time. The parser's own transition steps
-still call BLIS (thinc's C-level ``CBlas``, not reachable from Python).
+still call BLIS (thinc's C-level ``CBlas``, not reachable from Python). numpy's BLAS is then held
+to one thread (threadpoolctl): spaCy's matrices are small, so a second thread only burns CPU
+(on a busy 2-core machine, 100 articles took 22-25 CPU-s with OpenBLAS's default threads against
+9 with one), and forewarn's parallelism is its worker pool.
 """
 
 from __future__ import annotations
@@ -51,9 +54,22 @@ def load_nlp(name: str = "auto"):
     if COMPONENT not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe(COMPONENT, before=before) if before else nlp.add_pipe(COMPONENT, first=True)
-    if numpy_blas_name() is not None:
+    if numpy_blas_name() is not None and one_blas_thread():
         use_numpy_gemm(nlp)
     return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def one_blas_thread() -> bool:
+    """Hold numpy's BLAS to one thread in this process (once); False when that cannot be done
+    (threadpoolctl missing or failing), and the networks then keep BLIS."""
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=1, user_api="blas")
+    except Exception:  # noqa: BLE001 - an optional speed-up: keep spaCy's own ops
+        return False
+    return True
 
 
 @functools.lru_cache(maxsize=1)
