@@ -42,3 +42,13 @@ def test_the_loaded_pipeline_multiplies_through_numpy_when_numpy_has_a_fast_blas
         pytest.skip("numpy is not built on an optimised BLAS here")
     for name in ("tok2vec", "parser", "ner"):
         assert loaded.get_pipe(name).model.ops.use_blis is False
+
+
+def test_numpy_blas_is_held_to_one_thread_once_the_networks_use_it():
+    from threadpoolctl import threadpool_info
+
+    nlp_module.load_nlp("auto")
+    if nlp_module.numpy_blas_name() is None:
+        pytest.skip("numpy is not built on an optimised BLAS here")
+    blas = [lib for lib in threadpool_info() if lib.get("user_api") == "blas"]
+    assert blas and all(lib["num_threads"] == 1 for lib in blas)
