@@ -18,28 +18,38 @@ The story's container is found in three steps:
    ``itemprop="articleBody"`` …) that holds half the page's prose or more wins over both.
 
 Every block in the container is kept, except those under furniture and those mostly links
-(list items are kept: a story's lists of links are part of it). A furniture mark on an element
-holding much of the container's prose is a false alarm (a layout class such as
-``with-sidebar``) and is ignored. Captions (``[drop_tags]``) are left out, and so is what
-follows the story's last paragraph when it is teaser cards (a run of like siblings, each a
-linked title and a short excerpt), headings or lists of links; each left-out block keeps its
-reason (``Extraction.reasons``) for the removed spans.
+(list items and headings are kept: a story's lists of links and its linked item titles are
+part of it). In a class name the last furniture or story word decides (``post-tags`` is
+furniture, ``sidebar-content`` is not). A furniture mark on an element holding much of the
+container's prose is a false alarm (a layout class such as ``with-sidebar``) and is ignored.
+Captions (``[drop_tags]``) are left out; so are datelines above or below the story ("Updated
+on June 3, 2025", "5 min read"), runs of blocks that copy earlier ones word for word (a story
+rendered once per screen size), a section a heading opens after the story ("Related
+stories", "3 comments", "About the author", up to the story's own next heading), a closing
+note (the author's bio, a credit line, a disclaimer), and what follows the story's last
+paragraph when it is teaser cards (a run of like siblings, each a linked title and a short
+excerpt), headings or lists of links; each left-out block keeps its reason
+(``Extraction.reasons``) for the removed spans.
 
 The extraction says whether it is sure: the kept blocks hold most of the page's prose, and
-enough of it. When it is not, the caller asks trafilatura (on WCXB-dev about one page in seven).
+enough of it. When it is not, the caller asks trafilatura (on WCXB-dev about one page in seven)
+and leaves out its paragraphs that are, word for word, blocks of the page's furniture
+(``Extraction.furniture``).
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from .blocks import _BLOCK, _SKIP
+from .dom_trim import HEADINGS as _HEADINGS
+from .dom_trim import config as _config
+from .dom_trim import cut_sections, drop_cards, drop_datelines, drop_end_notes, drop_repeats, section_end, trim_tail
+from .dom_trim import decide as _decide
 
-__all__ = ["Block", "Extraction", "extract", "walk"]
+__all__ = ["Block", "Extraction", "extract", "looks_prose", "section_end", "walk"]
 
 _SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _SENTENCE = re.compile(r"[.!?…:;][)\"'”’]?(?:\s|$)")
@@ -72,6 +82,9 @@ class Extraction:
     visible_chars: int = 0
     #: Blocks inside the container left out by a rule of their own (index → reason).
     reasons: dict[int, str] = field(default_factory=dict)
+    #: When not sure: the texts of blocks inside page furniture, and of blocks outside it.
+    furniture: set[str] = field(default_factory=set)
+    plain: set[str] = field(default_factory=set)
 
     @property
     def texts(self) -> list[str]:
@@ -79,30 +92,33 @@ class Extraction:
 
 
 @lru_cache(maxsize=1)
-def _config() -> dict:
-    """``data/clean/html_extract.toml``, read once."""
-    text = resources.files("forewarn.data.clean").joinpath("html_extract.toml").read_text("utf-8")
-    return tomllib.loads(text)
-
-
-@lru_cache(maxsize=1)
-def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _cues() -> tuple[frozenset[str], dict[str, int]]:
+    """Furniture tags, and each class word's kind: furniture, story or weak story word."""
     data = _config()
-    return (frozenset(data.get("boiler_tags", ())),
-            frozenset(t.lower() for t in data.get("boiler_tokens", ())),
-            frozenset(t.lower() for t in data.get("keep_tokens", ())))
+    kinds = {t.lower(): _FURNITURE for t in data.get("boiler_tokens", ())}
+    kinds.update({t.lower(): _STORY for t in data.get("keep_tokens", ())})
+    kinds.update({t.lower(): _WEAK_STORY for t in data.get("near_keep_tokens", ())})
+    return frozenset(data.get("boiler_tags", ())), kinds
 
 
-@lru_cache(maxsize=8192)
+_FURNITURE, _STORY, _WEAK_STORY = 1, 2, 3
+
+
+@lru_cache(maxsize=16_384)
 def _boiler_attr(value: str) -> bool:
-    """Does a class or id value name page furniture (a furniture word and no story word)?"""
-    _, boiler, keep = _cues()
+    """Does a class or id value name page furniture? In each class name the last furniture or
+    story word decides ("post-tags" and "comment-list" are furniture, "sidebar-content" is the
+    story's); a class name decided by a story word clears the whole value, one decided by a weak
+    story word (``near_keep_tokens``: "text") only itself ("author-bio text-center" is a bio)."""
+    kinds = _cues()[1]
     found = False
-    for token in _SPLIT.split(value):
-        token = token.lower()
-        if token in keep:
+    for name in value.split():
+        last = 0
+        for token in _SPLIT.split(name):
+            last = kinds.get(token.lower(), last)
+        if last == _STORY:
             return False
-        found = found or token in boiler
+        found = found or last == _FURNITURE
     return found
 
 
@@ -286,7 +302,7 @@ def _unmark_wrappers(blocks: list[Block], parents: list[int], tagged: list[bool]
     prose = [0] * n
     total = marked = 0
     for b in blocks:
-        if _looks_prose(b):
+        if looks_prose(b):
             prose[b.node] += len(b.text)
             total += len(b.text)
             marked += len(b.text) if b.boiler else 0
@@ -310,8 +326,9 @@ def _unmark_wrappers(blocks: list[Block], parents: list[int], tagged: list[bool]
             b.boiler = False
 
 
-def _looks_prose(block: Block) -> bool:
-    """:func:`_is_prose` without the furniture test."""
+def looks_prose(block: Block) -> bool:
+    """Is the block a paragraph of prose (long enough, or a sentence, and few links)? The
+    furniture mark is not looked at."""
     n = len(block.text)
     if block.links * 3 > n:
         return False
@@ -389,105 +406,37 @@ def _choose(out: Extraction, parents: list[int], marks: list[bool], hints: list[
         elif prose_flags[k]:
             kept.append(k)
             kept_prose += len(b.text)
-        elif b.tag == "li" or b.links * 2 <= len(b.text):
-            kept.append(k)
-    kept = _drop_cards(blocks, kept, prose_flags, parents, sigs, best, inside, out.reasons)
-    out.kept = _trim_tail(blocks, kept, prose_flags, out.reasons)
+        elif b.tag == "li" or b.tag in _HEADINGS or b.links * 2 <= len(b.text):
+            kept.append(k)  # a linked heading titles an item of the story (a product, a place)
+    kept = drop_datelines(blocks, kept, prose_flags, out.reasons)
+    kept = drop_repeats(blocks, kept, out.reasons)
+    kept = drop_cards(blocks, kept, prose_flags, parents, sigs, best, inside, out.reasons)
+    kept = cut_sections(blocks, kept, prose_flags, out.reasons)
+    kept = drop_end_notes(blocks, kept, prose_flags, out.reasons)
+    out.kept = trim_tail(blocks, kept, prose_flags, out.reasons)
     out.prose_share = kept_prose / total_prose
     out.prose_chars = kept_prose
     out.sure = out.prose_share >= cues["sure_prose_share"] and kept_prose >= cues["sure_prose_chars"]
+    if not out.sure:  # the cleaner asks trafilatura, and leaves out what lies in furniture
+        _mark_furniture(out, parents, marks, good, cues["furniture_max_share"] * total_prose)
 
 
-#: How far above a block its card may be (the card, its title and teaser nest a few levels).
-_CARD_DEPTH = 4
-_CARD_RUN = 3
-
-
-def _drop_cards(blocks: list[Block], kept: list[int], prose_flags: list[bool],
-                parents: list[int], sigs: list[str], container: int, inside: list[int],
-                reasons: dict[int, str]) -> list[int]:
-    """Teaser cards after the story: a run of sibling elements with the same tag and class,
-    each holding a link-dominated block (the teaser's title), placed after the story's last
-    paragraph that is not in such a card ("related posts", "more stories"). A listicle's
-    items share the structure but carry the story itself, so only cards past the story's
-    own last paragraph go; a page of cards only keeps them all. A title that is a question is
-    a FAQ's entry, not a teaser."""
+def _mark_furniture(out: Extraction, parents: list[int], marks: list[bool], good: list[int],
+                    limit: float) -> None:
+    """The texts of the page's blocks inside furniture (a furniture tag, or a furniture class on
+    an element holding little of the page's prose), and of those outside it."""
     n = len(parents)
-    titled = [False] * n
-    for b in blocks:  # a linked title; one that is a question heads a FAQ's entry
-        if inside[b.node] and b.links * 2 > len(b.text) and not b.text.endswith("?"):
-            titled[b.node] = True
-    for i in range(n - 1, container, -1):  # children come after parents: carry marks upward
-        if titled[i]:
-            titled[parents[i]] = True
-    runs: dict[tuple[int, str], int] = {}
-    for i in range(container + 1, n):
-        if titled[i]:
-            key = (parents[i], sigs[i])
-            runs[key] = runs.get(key, 0) + 1
-
-    def card_of(node: int) -> int:
-        for _ in range(_CARD_DEPTH):
-            if node <= container:
-                return 0
-            if titled[node] and runs.get((parents[node], sigs[node]), 0) >= _CARD_RUN:
-                return node
-            node = parents[node]
-        return 0
-
-    card = {k: card_of(blocks[k].node) for k in kept}
-    prose_in: dict[int, int] = {}
-    for k, c in card.items():
-        if c and prose_flags[k]:
-            prose_in[c] = prose_in.get(c, 0) + len(blocks[k].text)
-    limit = _decide()["teaser_max_chars"]
-    # a teaser: a card whose prose is one short excerpt at most
-    carded = {k: bool(c) and prose_in.get(c, 0) <= limit for k, c in card.items()}
-    last = next((k for k in reversed(kept) if prose_flags[k] and not carded[k]), None)
-    if last is None:
-        return kept
-    story = sum(len(blocks[k].text) for k in kept if prose_flags[k] and not carded[k])
-    cut = sum(len(blocks[k].text) for k in kept if k > last and carded[k])
-    if cut > _decide()["teaser_max_ratio"] * story:  # a page of cards, not a story's tail
-        return kept
-    out = []
-    for k in kept:
-        if k > last and carded[k]:
-            reasons[k] = "teaser-after-story"
-        else:
-            out.append(k)
-    return out
-
-
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-
-
-def _trim_tail(blocks: list[Block], kept: list[int], prose_flags: list[bool],
-               reasons: dict[int, str]) -> list[int]:
-    """Past the story's last paragraph of prose, a heading or a block mostly of links is a
-    list of further reading ("Related", "More on this"), not the story: leave those out."""
-    last = next((k for k in reversed(kept) if prose_flags[k]), None)
-    if last is None:
-        return kept
-    out = []
-    for k in kept:
-        b = blocks[k]
-        if k > last and (b.tag in _HEADINGS or b.links * 2 > len(b.text)):
-            reasons[k] = "links-after-story" if b.links else "heading-after-story"
-        else:
-            out.append(k)
-    return out
+    under = [False] * n
+    for i in range(1, n):
+        under[i] = under[parents[i]] or (marks[i] and good[i] <= limit)
+    for b in out.blocks:
+        (out.furniture if b.boiler or under[b.node] else out.plain).add(b.text)
 
 
 @lru_cache(maxsize=1)
 def _drop_tags() -> dict[str, str]:
     """Tags whose text is never story text, with the reason (``[drop_tags]`` in the data)."""
     return {str(k): str(v) for k, v in _config().get("drop_tags", {}).items()}
-
-
-@lru_cache(maxsize=1)
-def _decide() -> dict[str, float]:
-    return {k: float(v) for k, v in _config().get("decide", {}).items()}
 
 
 def extract(root) -> Extraction:

@@ -14,6 +14,13 @@ metadata pass is skipped (it costs more than the extraction): the title is the p
 that matches the head's title, else the head's title without the site's name; site, author,
 language and canonical URL come from the head's tags.
 
+trafilatura's paragraphs that are blocks of the page's furniture (a cookie notice, a footer),
+and those after a heading that opens what follows a story ("Related articles"), are left out.
+What the page declares in its JSON-LD and meta tags is read once (:mod:`.page_meta`) and
+shared by the metadata, the page-kind judgement and the date check (a date the page gives only
+as its modification day is refused). Above the story, the headline and the header lines before
+it (a section label, a date) are not body.
+
 The visible blocks of the page that are not in the body are reported as removed (reason
 ``not-main-content``, or a sharper one when a boilerplate cue recognises the block).
 A page that does not look like an article (a product listing, a shop, a section front, a tag
@@ -33,7 +40,8 @@ from typing import Any
 from forewarn.models import RemovedSpan
 
 from .blocks import parse_html, visible_blocks
-from .dom_extract import Extraction, extract
+from .dom_extract import Extraction, extract, looks_prose, section_end
+from .page_meta import PageMeta, read_page_meta
 from .pagekind import NOT_AN_ARTICLE, THRESHOLD, article_confidence
 from .result import Cleaned
 from .rules import default_rules
@@ -77,11 +85,17 @@ def _parse_date(value: Any) -> dt.date | None:
     return day
 
 
-def find_published(html: Any, url: str | None = None) -> dt.date | None:
-    """The page's original publication date, or None. ``html`` is the markup or a parsed tree.
+def find_published(html: Any, url: str | None = None, *, page: PageMeta | None = None,
+                   shown: list[str] | None = None) -> dt.date | None:
+    """The page's original publication date, or None. ``html`` is the markup or a parsed tree;
+    ``page`` is what the page declares (:func:`.page_meta.read_page_meta`) and ``shown`` its
+    visible blocks, both read here when needed and not given.
 
     Only a date that htmldate finds with ``original_date=True`` in the page's markup, metadata or
-    URL is accepted (no free-text scan: a wrong date is worse than none).
+    URL is accepted (no free-text scan: a wrong date is worse than none), and not one the page
+    gives only as its modification day, declaring no publication day, unless the page shows it
+    to its readers or its URL holds it (htmldate falls back to the modification day; on
+    WCXB-dev such dates, hidden in the metadata, were wrong more often than right).
     """
     htmldate = _htmldate()
     if htmldate is None or html is None or (isinstance(html, str) and not html):
@@ -91,7 +105,31 @@ def find_published(html: Any, url: str | None = None) -> dt.date | None:
                                    outputformat="%Y-%m-%d")
     except Exception:  # noqa: BLE001
         return None
-    return _parse_date(found)
+    day = _parse_date(found)
+    if day is None:
+        return None
+    tree = parse_html(html) if isinstance(html, (str, bytes)) else html
+    if page is None:
+        page = read_page_meta(tree)
+    if not page.only_modified(day.isoformat()) or (url and _in_url(day, url)):
+        return day
+    return day if _shown(day, shown if shown is not None else visible_blocks(tree)) else None
+
+
+def _in_url(day: dt.date, url: str) -> bool:
+    forms = (day.strftime("%Y/%m/%d"), day.isoformat(), day.strftime("%Y%m%d"))
+    return any(form in url for form in forms)
+
+
+def _shown(day: dt.date, blocks: list[str]) -> bool:
+    """Does the page's visible text show the day ("July 9, 2025", "9 Jul 2025", "07/09/2025")?"""
+    text = "\n".join(blocks)
+    month, short = day.strftime("%B"), day.strftime("%b")
+    forms = (f"{month} {day.day}, {day.year}", f"{short} {day.day}, {day.year}",
+             f"{short}. {day.day}, {day.year}", f"{day.day} {month} {day.year}",
+             f"{day.day} {short} {day.year}", day.strftime("%m/%d/%Y"),
+             f"{day.month}/{day.day}/{day.year}", day.isoformat())
+    return any(form in text for form in forms)
 
 
 _LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I)
@@ -198,40 +236,6 @@ def _from_text_cleaner(blocks: list[str], url: str | None, meta: dict[str, str],
     return cleaned
 
 
-_LD_AUTHOR = re.compile(r'"author"\s*:\s*(?:\[\s*)?(?:\{[^{}]*?"name"\s*:\s*"([^"]{2,80})"|"([^"]{2,80})")')
-_LD_PUBLISHER = re.compile(r'"publisher"\s*:\s*(?:\[\s*)?\{[^{}]*?"name"\s*:\s*"([^"]{2,80})"')
-
-
-def _ld_metadata(tree: Any) -> dict[str, str]:
-    """Author and publisher names from the page's JSON-LD (schema.org), by regex: what the head's
-    meta tags often lack (on WCXB-dev the author is right on ~0.71 of pages with both, ~0.50
-    with the meta tag alone)."""
-    out: dict[str, str] = {}
-    if tree is None:
-        return out
-    import html as html_lib
-
-    try:
-        for el in tree.iter("script"):
-            if "ld+json" not in (el.get("type") or "").lower() or not el.text:
-                continue
-            text = el.text[:200_000]
-            if "author" not in out:
-                m = _LD_AUTHOR.search(text)
-                name = (m.group(1) or m.group(2)) if m else None
-                if name and not name.startswith(("http", "@")):
-                    out["author"] = " ".join(html_lib.unescape(name).split())
-            if "site" not in out:
-                m = _LD_PUBLISHER.search(text)
-                if m:
-                    out["site"] = " ".join(html_lib.unescape(m.group(1)).split())
-            if len(out) == 2:
-                break
-    except Exception:  # noqa: BLE001
-        return out
-    return out
-
-
 _WORD = re.compile(r"\w+")
 _TITLE_CUT = re.compile(r"\s+[|\-–—:·•»]\s+")
 
@@ -324,11 +328,12 @@ def _load_tree(html: str, traf: Any) -> Any:
     return parse_html(html)
 
 
-def _judge(cleaned: Cleaned, tree: Any, url: str | None, blocks: list[str], link_chars: int,
-           visible_chars: int) -> None:
+def _judge(cleaned: Cleaned, tree: Any, page: PageMeta, url: str | None, blocks: list[str],
+           link_chars: int, visible_chars: int) -> None:
     try:
         score, reasons = article_confidence(tree, url=url, body=cleaned.body, blocks=blocks,
-                                            link_chars=link_chars, visible_chars=visible_chars)
+                                            link_chars=link_chars, visible_chars=visible_chars,
+                                            page=page)
     except Exception:  # noqa: BLE001
         return
     cleaned.article_confidence = score
@@ -358,15 +363,19 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
     tree = _load_tree(html, traf)
     own = extract(tree) if tree is not None else Extraction()
     blocks, link_chars, visible_chars = own.texts, own.link_chars, own.visible_chars
-    published = find_published(tree if tree is not None else html, url)
-    for key, value in _ld_metadata(tree).items():
-        meta.setdefault(key, value)
+    page = read_page_meta(tree)  # JSON-LD and meta declarations, read once for every step
+    published = find_published(tree if tree is not None else html, url, page=page,
+                               shown=blocks)
+    if page.author:
+        meta.setdefault("author", page.author)
+    if page.publisher:
+        meta.setdefault("site", page.publisher)
     site = meta.get("site")
     if own.sure:
         title = _pick_title(tree, meta, site)
         body, removed = _own_body(own, title)
         return _finish(title, body, removed, published, meta, url, warnings,
-                       (tree, url, blocks, link_chars, visible_chars))
+                       (tree, page, url, blocks, link_chars, visible_chars))
     doc = None
     if traf is None:
         warnings.append("trafilatura unavailable: cleaned the page's visible text instead")
@@ -384,13 +393,14 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
                               warnings=warnings + [f"text cleaner failed: {exc!r}"])
         cleaned.published = published
         cleaned.date_source = "htmldate" if published else None
-        _judge(cleaned, tree, url, blocks, link_chars, visible_chars)
+        _judge(cleaned, tree, page, url, blocks, link_chars, visible_chars)
         return cleaned
 
     title = _pick_title(tree, meta, site)
     paragraphs = _paragraphs(text)
     if title and paragraphs and _norm(paragraphs[0]) == _norm(title):
         paragraphs = paragraphs[1:]
+    paragraphs = _cut_tail(_drop_furniture(paragraphs, own))
     body = "\n\n".join(paragraphs)
     try:
         removed = _removed_blocks(blocks, body, title)
@@ -398,25 +408,81 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
         removed = []
         warnings.append(f"could not list removed blocks: {exc!r}")
     return _finish(title, body, removed, published, meta, url, warnings,
-                   (tree, url, blocks, link_chars, visible_chars))
+                   (tree, page, url, blocks, link_chars, visible_chars))
+
+
+#: How many kept blocks may stand above the headline and still be taken for the page's header.
+_HEAD_BLOCKS = 6
+
+
+#: trafilatura's paragraphs found in furniture are left out unless they are more than this share
+#: of its text (then the furniture marks are wrong, not the extraction).
+_FURNITURE_SHARE = 0.3
+
+
+def _drop_furniture(paragraphs: list[str], own: Extraction) -> list[str]:
+    """trafilatura's paragraphs less those that are, word for word, blocks of the page's
+    furniture (a cookie notice, a footer, a newsletter box) and never a block outside it."""
+    if not own.furniture:
+        return paragraphs
+    out = []
+    dropped = 0
+    for p in paragraphs:
+        text = p[2:] if p.startswith("- ") else p
+        if text in own.furniture and text not in own.plain:
+            dropped += len(p)
+            continue
+        out.append(p)
+    # much of the text in furniture: the marks are wrong (the story sits in a "modal", say)
+    if dropped > _FURNITURE_SHARE * (dropped + sum(len(p) for p in out)):
+        return paragraphs
+    return out
+
+
+def _cut_tail(paragraphs: list[str]) -> list[str]:
+    """trafilatura's paragraphs up to a heading that opens what follows a story ("Related
+    articles", "3 comments", "About the author": :func:`.dom_extract.section_end`), when what
+    follows it is shorter than the story before it."""
+    pattern = section_end()
+    if pattern is None:
+        return paragraphs
+    total = sum(len(p) for p in paragraphs)
+    before = 0
+    for i, p in enumerate(paragraphs):
+        if before and len(p) <= 120 and total - before <= before and pattern.fullmatch(p):
+            return paragraphs[:i]
+        before += len(p)
+    return paragraphs
 
 
 def _own_body(own: Extraction, title: str | None) -> tuple[str, list[RemovedSpan]]:
-    """The body from forewarn's own extraction (the kept blocks, less a leading copy of the
-    title) and every other visible block as a removed span with its reason."""
+    """The body from forewarn's own extraction and every other visible block as a removed span
+    with its reason. A copy of the title among the first kept blocks, before any prose, is the
+    story's headline: it and the header lines above it (a section label, a breadcrumb, a date)
+    are not the body."""
     title_norm = _norm(title or "")
 
     def is_title(text: str) -> bool:  # blocks are whitespace-collapsed: compare lengths first
         return bool(title_norm) and len(text) == len(title_norm) and text.lower() == title_norm
 
     kept = set(own.kept)
+    head: dict[int, str] = {}
+    for n, k in enumerate(own.kept[:_HEAD_BLOCKS]):
+        block = own.blocks[k]
+        if is_title(block.text):
+            head = {j: "above-title" for j in own.kept[:n]}
+            head[k] = ""
+            break
+        if looks_prose(block):
+            break
     paragraphs: list[str] = []
     removed: list[RemovedSpan] = []
     at = 0
     for k, block in enumerate(own.blocks):
-        if k in kept:
-            if not paragraphs and is_title(block.text):
-                continue
+        if k in head:
+            if head[k]:
+                removed.append(RemovedSpan(text=block.text, reason=head[k], at=at))
+        elif k in kept:
             at += len(block.text) + (2 if paragraphs else 0)
             paragraphs.append(block.text)
         elif not is_title(block.text):

@@ -22,6 +22,8 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from .page_meta import PageMeta, read_page_meta
+
 __all__ = ["NOT_AN_ARTICLE", "THRESHOLD", "article_confidence"]
 
 #: The flag a page gets when its article confidence is under :data:`THRESHOLD`.
@@ -39,7 +41,6 @@ _LISTING_TYPES = frozenset({
 })
 #: Types that listings declare, but that articles also carry (a carousel of related stories).
 _WEAK_LISTING_TYPES = frozenset({"itemlist", "profilepage", "profile", "realestatelisting"})
-_TYPE_RE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"([A-Za-z.]+)"')
 _LISTING_PATH = re.compile(
     r"/(?:tags?|category|categories|topics?|section|sections|search|shop|store|"
     r"products?|collections?|catalog(?:ue)?|listings?|page/\d+|author)(?:/|$|\?)", re.I)
@@ -51,30 +52,20 @@ _CART = re.compile(r"\b(?:add to (?:cart|basket|bag|wishlist)|buy now|in stock|o
                    r"free shipping|quick view)\b", re.I)
 
 
-def _declared_types(tree: Any) -> tuple[set[str], str | None]:
-    """schema.org ``@type`` values of the page's JSON-LD, and its ``og:type``."""
-    types: set[str] = set()
-    og_type = None
-    if tree is None:
-        return types, og_type
-    for el in tree.iter("script", "meta"):
-        if el.tag == "meta":
-            if og_type is None and (el.get("property") or el.get("name") or "").lower() == "og:type":
-                og_type = (el.get("content") or "").strip().lower() or None
-        elif "ld+json" in (el.get("type") or "").lower() and el.text:
-            types.update(t.lower() for t in _TYPE_RE.findall(el.text[:200_000]))
-    return types, og_type
-
-
 def article_confidence(tree: Any, *, url: str | None, body: str, blocks: list[str],
-                       link_chars: int, visible_chars: int) -> tuple[float, list[str]]:
+                       link_chars: int, visible_chars: int,
+                       page: PageMeta | None = None) -> tuple[float, list[str]]:
     """A score in [0, 1] that the page is an article (a story, a post, a report), and the
     reasons that moved it away from the neutral prior. ``tree`` is the parsed page (or None),
     ``body`` the extracted main text, ``blocks`` the page's visible blocks and
-    ``link_chars``/``visible_chars`` its visible characters inside links and in all."""
+    ``link_chars``/``visible_chars`` its visible characters inside links and in all; ``page``
+    what the page declares (:func:`.page_meta.read_page_meta`), read from ``tree`` when not
+    given."""
     score = 0.6
     reasons: list[str] = []
-    types, og_type = _declared_types(tree)
+    if page is None:
+        page = read_page_meta(tree)
+    types, og_type = page.types, page.og_type
     if types & _ARTICLE_TYPES or og_type == "article":
         score += 0.3
     declared_article = bool(types & _ARTICLE_TYPES) or og_type == "article"
