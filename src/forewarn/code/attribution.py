@@ -16,7 +16,9 @@ Cues are data (``data/attribution.toml``); the engine handles
 - stance adjectives after a copula: "Graham has been critical of Trump", "they are afraid that …";
 - transcript speaker labels: "WALLACE: …" at the start of a line;
 - quotes running on past their sentence: a sentence inside quotation marks with no cue of its
-  own continues the previous relation's source.
+  own continues the previous relation's source;
+- the writer's own voice: "I"/"we" are sources where no quotation is open in the paragraph
+  (an opinion piece's "I know …"), never inside someone's quote.
 
 Source spans follow PolNeAR's convention: the whole noun phrase of the source, appositions and
 relative clauses included ("Mike Pence, the Indiana governor,"), but not a participle set off by
@@ -148,7 +150,8 @@ def _content(verb: Token, cues: AttributionCues, lemma: str) -> tuple[Offsets | 
     """The reported content of a verb cue and how it was found ('' when there is none)."""
     doc = verb.doc
     for c in verb.children:
-        if c.dep_ in _CONTENT_DEPS and not (c.dep_ == "csubj" and c.i < verb.i and lemma != "say"):
+        if c.dep_ in _CONTENT_DEPS and not (c.dep_ == "csubj" and c.i < verb.i and lemma != "say") \
+                and not _cue_aside(c, cues):
             return _subtree(c), "clause"
     head = verb.head
     # "'…,' said X" / "…, officials said": the cue hangs off the clause it reports.
@@ -177,11 +180,28 @@ def _content(verb: Token, cues: AttributionCues, lemma: str) -> tuple[Offsets | 
     if lemma in cues.object_verbs:  # "Trump attacked the deal", "the report found errors"
         for c in verb.children:
             if c.dep_ == "dobj":
-                return _subtree(c), "object"
+                return _object_span(c, cues), "object"
     for c in verb.children:  # "she spoke about the plan", "they voted against it"
         if c.dep_ == "prep" and c.lower_ in cues.content_preps and any(o.dep_ in ("pobj", "pcomp") for o in c.children):
             return _subtree(c), "prep"
     return None, ""
+
+
+def _object_span(obj: Token, cues: AttributionCues) -> Offsets | None:
+    """A cue verb's object without a saying clause set off after it ("Cruz endorses Trump, who
+    says he is honored": the content is "Trump"; the "who" clause is a relation of its own)."""
+    end = obj.right_edge.i + 1
+    for c in obj.rights:
+        if c.dep_ == "relcl" and cues.lemma(c) in cues.verbs and _set_off(c, obj.i):
+            end = min(end, c.left_edge.i)
+    return _span(obj.doc, obj.left_edge.i, end)
+
+
+def _cue_aside(tok: Token, cues: AttributionCues) -> bool:
+    """A saying clause set beside the one it reports ("The museum, Mr. Bush said, celebrated …",
+    "'…,' he said"): parsed as the reporting verb's parataxis, it is a cue of its own, not that
+    verb's content."""
+    return tok.dep_ == "parataxis" and cues.lemma(tok) in cues.verbs and any(c.dep_ in _SUBJ for c in tok.children)
 
 
 def _verb_relations(tok: Token, cues: AttributionCues) -> list[Attribution]:
@@ -195,8 +215,10 @@ def _verb_relations(tok: Token, cues: AttributionCues) -> list[Attribution]:
             t.text in _QUOTES for t in tok.sent):
         return []
     subj = _subjects(tok)
-    if not subj or subj[0].lower_ in cues.skip_sources:
+    if not subj or _skipped(subj[0], cues):
         return []
+    if subj[0].lower_ == "it" and subj[0].head.i != tok.i:
+        return []  # "It's worth noting that …", "it is hard to convince them": a dummy "it", no holder
     if lemma in cues.weak and (subj[0].lower_ in ("it",) or _inside_quote(tok)):
         return []  # private states ("I think", "it wants") count only outside quotation marks
     if content is None and lemma not in cues.quote_verbs:
@@ -219,6 +241,22 @@ def _verb_relations(tok: Token, cues: AttributionCues) -> list[Attribution]:
                 out[0] = Attribution(source, cue, _span(tok.doc, obj.i, tok.sent.end) or content, subj[0].i, "quote")
                 out.append(Attribution(src, cue, inner, obj.i, "quoted"))
     return out
+
+
+def _skipped(subj: Token, cues: AttributionCues) -> bool:
+    """A subject that is not taken as a source: "that", "there", and a first or second person,
+    except the writer's own "I"/"we" where no quotation is open."""
+    word = subj.lower_
+    return word in cues.skip_sources and not (word in cues.own_voice and not _quoted_paragraph(subj))
+
+
+def _quoted_paragraph(tok: Token) -> bool:
+    """Whether a quotation is open at ``tok`` in its paragraph (an odd number of double quote
+    marks since the last line break): a quote often runs over several sentences."""
+    text = doc_text(tok.doc)
+    before = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]
+    marks = sum(before.count(q) for q in ('"', "“", "”")) + before.count("''") + before.count("``")
+    return marks % 2 == 1
 
 
 def _inside_quote(tok: Token) -> bool:
@@ -276,8 +314,8 @@ def _according(tok: Token, cues: AttributionCues) -> Attribution | None:
         if not objs:
             nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
             objs = [nxt] if nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "PRON") else []
-        if not objs:
-            return None
+        if not objs or len(words) == 1 and not _named(objs[0]):
+            return None  # "per the report", "per CTV News"; not a rate ("per year", "per capita")
         source = _subtree(objs[0])
         sent = tok.sent
         pp_end = max(objs[0].right_edge.i, last.i) + 1
@@ -286,6 +324,13 @@ def _according(tok: Token, cues: AttributionCues) -> Attribution | None:
         cue = (tok.idx, last.idx + len(last))
         return Attribution(source, cue, content, objs[0].i, "according") if source else None
     return None
+
+
+def _named(tok: Token) -> bool:
+    """A noun phrase that names or picks out its referent (a name, a pronoun, or a noun with a
+    determiner or possessor), unlike the bare unit nouns of a rate ("per year", "per student")."""
+    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in _HOLDERS or any(
+        c.dep_ in ("det", "poss") for c in tok.children)
 
 
 def _noun_relation(tok: Token, cues: AttributionCues) -> Attribution | None:
@@ -312,7 +357,7 @@ def _adjective_relation(tok: Token, cues: AttributionCues) -> Attribution | None
     if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in cues.adjectives:
         return None
     subj = _subjects(tok.head)
-    if not subj or subj[0].lower_ in cues.skip_sources or subj[0].lower_ in ("it", "this", "what"):
+    if not subj or _skipped(subj[0], cues) or subj[0].lower_ in ("it", "this", "what"):
         return None
     if _inside_quote(tok):
         return None

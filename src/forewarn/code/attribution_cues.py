@@ -44,6 +44,7 @@ class AttributionCues:
     light_verbs: frozenset[str] = frozenset()
     light_nouns: frozenset[str] = frozenset()
     lemma_fixes: tuple[tuple[str, str], ...] = ()
+    own_voice: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _fixes(self) -> dict[str, str]:
@@ -82,7 +83,8 @@ def load_attribution_cues(path: Path | None = None) -> AttributionCues:
                            frozenset(words("sources", "skip")), frozenset(words("prepositions", "content")),
                            frozenset(words("adjectives", "words")), frozenset(words("verbs", "quote_only")),
                            frozenset(words("light_verbs", "verbs")), frozenset(words("light_verbs", "nouns")),
-                           tuple((str(k).lower(), str(v).lower()) for k, v in data.get("lemma_fixes", {}).items()))
+                           tuple((str(k).lower(), str(v).lower()) for k, v in data.get("lemma_fixes", {}).items()),
+                           frozenset(words("sources", "own_voice")))
 
 
 _FUNCTION_POS = ("DET", "ADP", "ADV", "CCONJ", "SCONJ", "AUX", "VERB", "PART", "PRON", "NUM")
