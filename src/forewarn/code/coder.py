@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -21,7 +22,7 @@ from ..models import Actor, Article, Event, Evidence, Place, TimeRef
 from ..resolve import ArticleActors, Resolved, entity_at, load_actor_kb, resolve_place, resolve_time, value_bounds
 from ..resolve.places import place_context, resolve_places
 from .confidence import confidence
-from .ontology import load_cues, load_ontology
+from .ontology import cue_section, load_cues, load_ontology
 from .patterns import Pattern, index_patterns, load_patterns
 from .roles import (CHARGE_VERBS, FALLBACK_ACTORS, FALLBACK_RECIPIENTS, copula_targets, fallback_heads, inner_heads,
                     is_instrument)
@@ -188,6 +189,7 @@ class Coder:
                         and not (tok.pos_ == "VERB" and (_via_prep(desc, tok) or _beside(desc, tok))) \
                         and not ("cause" in pattern.actor and _via_prep(desc, tok)) \
                         and not _via_relcl(desc, tok) and not _in_object_clause(desc, tok) \
+                        and not (tok.pos_ == "VERB" and _in_subject(desc, tok)) \
                         and desc.dep_ != "amod":  # "investigating alleged crimes": the allegation is a modifier
                     if not self.ontology[pattern.type].embeds:
                         drop = True  # "a plot to kill": code the killing, planned
@@ -318,7 +320,8 @@ class Coder:
                 return []
             return subjects(gov, self.cues) if source == "head:subject" else objects(gov)
         if source in ("clause", "embedded", "place", "cause"):
-            return fallback_heads(tok, source, self.cues)
+            heads = fallback_heads(tok, source, self.cues)
+            return heads or (_fight_parties(tok) or _misparsed_firer(tok, self.is_actor) if source == "cause" else [])
         if source == "copula":  # "X was the target of the attack"
             return copula_targets(tok)
         if source == "target":
@@ -341,7 +344,11 @@ class Coder:
                     named = any(r.actor.name or r.actor.country or r.actor.sector for r in found)
                     abstract = h.pos_ == "NOUN" and not h.ent_type_ and not self.is_actor(h)
                     if thing or not named or abstract:
-                        for inner in inner_heads(h, self.kb.country_of):  # "an appeal from X"
+                        inners = inner_heads(h, self.kb.country_of)
+                        if thing:  # "police bullets", "rebel rockets": a sector word on a weapon is its owner
+                            inners += [c for c in h.children if c.dep_ in ("compound", "amod", "nmod")
+                                       and c not in inners and self.is_actor(c)]
+                        for inner in inners:  # "an appeal from X"
                             if named and not thing and not (_by_whom(inner) and inner.head.lower_ == "by"
                                                             and inner.head.head.i == h.i):
                                 continue  # "Germany's decision": named already, and by its whole phrase
@@ -547,6 +554,35 @@ def _against(ent: Span) -> bool:
     return ent.start >= 2 and doc[ent.start - 1].text == "-" and doc[ent.start - 2].lower_ in ("anti", "pro")
 
 
+_FIGHTS = cue_section("fights")
+_FIGHT_PARTY_PREPS = frozenset({"between", "with", "involving"})
+
+
+def _fight_parties(tok: Token) -> list[Token]:
+    """The sides of a fight a death happened in, as its doers: "died in clashes between police
+    and villagers" → police, villagers; "killed during a gunbattle with troops" → troops
+    (``[fights]`` in ``data/cues.toml``)."""
+    out: list[Token] = []
+    for word, fight in neighbourhood(tok, deep=False):
+        if word not in _FIGHTS.get("preps", ()) or fight.lemma_.lower() not in _FIGHTS.get("nouns", ()) \
+                and fight.lower_ not in _FIGHTS.get("nouns", ()):
+            continue
+        for p in fight.children:
+            if p.dep_ == "prep" and p.lower_ in _FIGHT_PARTY_PREPS:
+                out.extend(x for o in p.children if o.dep_ == "pobj" and o.pos_ in NOUNS for x in expand(o))
+    return out
+
+
+def _misparsed_firer(tok: Token, is_actor: Callable[[Token], bool]) -> list[Token]:
+    """"killed in police firing" parsed as "in police" with "firing" hung off another word: the
+    object of the trigger's "in"/"during"/"by" that the fire word follows at once fired."""
+    words = _FIGHTS.get("fire_words", ())
+    doc = tok.doc
+    return [o for word, o in neighbourhood(tok, deep=False) if word in ("in", "during", "by")
+            and o.pos_ in NOUNS and is_actor(o) and o.i + 1 < len(doc) and doc[o.i + 1].lower_ in words
+            and doc[o.i + 1].head.i != o.i and o.head.i != o.i + 1]
+
+
 def _via_prep(desc: Token, top: Token) -> bool:
     """Whether ``desc`` hangs off ``top`` through a preposition or a time clause ("killed in police
     firing", "killed when police opened fire": the firing is the cause, not a restatement)."""
@@ -572,6 +608,15 @@ def _in_object_clause(desc: Token, top: Token) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def _in_subject(desc: Token, top: Token) -> bool:
+    """Whether ``desc`` lies in the subject of the verb ``top`` ("police firing left two dead",
+    "firing" read as a verb): the act that did what the verb says, not a restatement of it."""
+    cur = desc
+    while cur.head.i != cur.i and cur.head.i != top.i:
+        cur = cur.head
+    return cur.head.i == top.i and cur.dep_ in ("nsubj", "nsubjpass", "csubj")
 
 
 def _via_relcl(desc: Token, top: Token) -> bool:

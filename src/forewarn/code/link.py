@@ -16,18 +16,23 @@ plan to attack a mass gathering": three partial mentions of one plot. Two events
 Each event keeps its own evidence; a missing location, date, actors or recipients is filled
 from its linked mentions, whose evidence is recorded in ``Event.linked``. An event then takes a
 missing location from an event of its own sentence that shares a participant ("held over a
-plan to attack …": the arrest happened where the plot was).
+plan to attack …": the arrest happened where the plot was). A killing with no doer named that
+happened "in the clash" takes the sides of a fight its own sentence reports ("protesters clashed
+with police and two were killed in the clash": the protesters and the police), the fight nouns
+being ``[fights]`` in ``data/cues.toml``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
 from ..models import Actor, Event
 from ..resolve import value_bounds
+from .ontology import cue_section
 
-__all__ = ["WINDOW", "link_events"]
+__all__ = ["WINDOW", "fight_sides", "link_events"]
 
 WINDOW = 2
 _BACK = re.compile(r"\b(the|this|that|these|those|its|their|such|said)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -110,10 +115,50 @@ def _fill(event: Event, other: Event) -> bool:
     return used
 
 
+@functools.lru_cache(maxsize=1)
+def _fight_res() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    cues = cue_section("fights")
+    alt = lambda key: "|".join(sorted(map(re.escape, cues.get(key, ())), key=len, reverse=True))  # noqa: E731
+    phrase = rf"\b(?:{alt('preps')})\s+(?:(?:{alt('fillers')})\s+){{0,3}}(?:{alt('nouns')})\b"
+    # "killed in the clash"; "in the ensuing exchange, one person was killed" (a few words before)
+    after = re.compile(rf"^[\s,]*(?:\w+\s+){{0,2}}?{phrase}", re.I)
+    before = re.compile(rf"{phrase}(?:\s+of\s+fire)?[\s,]+(?:[\w-]+\s+){{0,4}}(?:was|were)?\s*$", re.I)
+    return after, before, frozenset(t.upper() for t in cues.get("types", ()))
+
+
+def _in_fight(event: Event, body: str) -> bool:
+    after, before, _ = _fight_res()
+    ev = event.evidence
+    return bool(after.search(body[ev.trigger_end:ev.end]) or before.search(body[ev.start:ev.trigger_start]))
+
+
+def fight_sides(events: list[Event], body: str) -> list[Event]:
+    """An ASSAULT with no doer that happened "in the clash" takes the sides (actors, and
+    recipients that resolve to someone; never its own victims) of the nearest fight its sentence
+    reports (in place)."""
+    _, _, types = _fight_res()
+    for e in events:
+        if e.type != "ASSAULT" or e.actors or not _in_fight(e, body):
+            continue
+        victims = {(a.start, a.end) for a in e.recipients}
+        fights = [o for o in events if o is not e and o.evidence.start == e.evidence.start and o.type in types
+                  and o.status == e.status and o.actors and not _in_fight(o, body)]
+        for o in sorted(fights, key=lambda o: abs(o.evidence.trigger_start - e.evidence.trigger_start)):
+            # the other side, when it is someone (not "attacked the village")
+            other = [a for a in o.recipients if a.name or a.sector or a.country]
+            sides = [replace(a) for a in o.actors + other if (a.start, a.end) not in victims]
+            if sides:
+                e.actors = sides
+                e.linked.append(replace(o.evidence))
+                break
+    return events
+
+
 def link_events(events: list[Event], body: str) -> list[Event]:
     """Link mentions of the same happening and fill each from the others (in place)."""
     if len(events) < 2:
         return events
+    fight_sides(events, body)
     starts = sorted({e.evidence.start for e in events})
     sentence = {s: i for i, s in enumerate(starts)}
     idx = [sentence[e.evidence.start] for e in events]
