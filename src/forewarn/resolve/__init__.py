@@ -1,7 +1,8 @@
 """Resolution: mentions → actors (knowledge base), place names → coordinates, time expressions → dates."""
 
 from ._toml import read_toml, table_lines
-from .actors import ArticleActors, Resolved, entity_at, np_span
+from .actor_phrase import entity_at, np_span
+from .actors import ArticleActors, Resolved
 from .kb import ActorKB, Entry, Office, load_actor_kb
 from .places import resolve_place
 from .timeref import resolve_time, value_bounds

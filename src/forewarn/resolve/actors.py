@@ -8,29 +8,21 @@ holder of the speaker's office in the US on the event's date.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from ..models import Actor
 from .actor_focus import doc_focus
+from .actor_phrase import (COUNTRYISH, MODS, TITLES, against, entity_at, ethnic, lemma_phrase, misspelt_country,
+                           np_span, on_head, strip_det, strip_titles, unbracketed, with_apposition)
 from .ellipsis import counted_antecedent
-from .gazetteer import gazetteer, norm
 from .kb import ActorKB, Entry, Office
 from .places import resolve_place
 from .seat_context import country_mentions, seat_country
 
 __all__ = ["ArticleActors", "Resolved", "np_span"]
 
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "prime", "minister", "premier",
-          "chancellor", "king", "queen", "prince", "general", "gen", "sen", "senator", "rep", "lord",
-          "mr.", "mrs.", "ms.", "dr.", "gen.", "sen.", "rep.", "secretary", "ayatollah", "sheikh"}
-#: Children that do not belong to the phrase naming an actor.
-_CUT = {"conj", "cc", "appos", "relcl", "acl", "punct", "advcl", "parataxis"}
-#: Prepositional phrases that stay in a name ("media in Russia", "a spokesman for the FSB").
-_NP_PREPS = {"of", "for", "from", "in"}
-_MODS = {"amod", "compound", "nmod", "poss", "npadvmod", "nummod"}
 _PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 #: Pronouns that stand for a country, an organisation or a group.
 _GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us"}
@@ -48,131 +40,6 @@ class Resolved:
     person: Entry | None = None
     #: For "a spokesman for the FSB": the organisation spoken for.
     org: Actor | None = None
-
-
-def _belongs(tok: Token) -> bool:
-    return tok.dep_ not in _CUT and (tok.dep_ != "prep" or tok.lower_ in _NP_PREPS)
-
-
-def np_span(head: Token) -> Span:
-    """The words naming the entity headed by ``head``: its subtree less clauses, conjuncts, appositions."""
-    keep = [head]
-    stack = [c for c in head.children if _belongs(c)]
-    while stack:
-        tok = stack.pop()
-        keep.append(tok)
-        stack.extend(c for c in tok.children if _belongs(c))
-    idx = sorted(t.i for t in keep)
-    start, end = idx[0], idx[-1] + 1
-    doc = head.doc
-    while start < head.i and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return doc[start:end]
-
-
-def entity_at(tok: Token) -> Span | None:
-    """The named entity containing ``tok``, if any."""
-    if not tok.ent_type_:
-        return None
-    doc, start, end = tok.doc, tok.i, tok.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=tok.ent_type_)
-
-
-def _strip_titles(words: list[str]) -> list[str]:
-    while len(words) > 1 and words[0].lower().rstrip(".") in {t.rstrip(".") for t in TITLES}:
-        words = words[1:]
-    return words
-
-
-def _with_apposition(head: Token, span: Span) -> Span:
-    """The phrase and an apposition naming the same actor ("Kristina Baum, a spokesperson for
-    the White House"; "the US Ambassador, Stuart Symington")."""
-    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
-    if not appos:
-        return span
-    inner = np_span(appos[0])
-    if inner.end <= span.end or any(t.is_punct and t.text not in (",", "-", "'s", "’s") for t in head.doc[span.end:inner.end]):
-        return span
-    return head.doc[span.start:inner.end]
-
-
-#: Prepositions whose object places the phrase's head ("demonstrators in Baghdad", "a bombing near X").
-_PLACE_OF = {"in", "from", "of", "at", "near", "outside", "inside", "around"}
-#: Participles that place the noun they modify ("a group based in Trinidad").
-_PLACING = {"base", "locate", "headquarter", "station", "operate", "live"}
-
-
-def _on_head(tok: Token, head: Token) -> bool:
-    """Whether ``tok`` is in a place or source phrase on ``head`` ("demonstrators in Baghdad",
-    "a mission of observers from the OSCE"): only in/from/of/at phrases lead back to the head."""
-    cur = tok
-    for _ in range(6):
-        while cur.dep_ in ("compound", "amod", "nmod", "poss") and cur.head.i != cur.i:
-            cur = cur.head
-        if cur.dep_ == "appos" and cur.head.i == head.i:
-            return True  # "Kenzo Oshima, the United Nations relief coordinator"
-        prep = cur.head
-        if cur.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _PLACE_OF:
-            return False
-        if prep.head.i == head.i:
-            return True
-        cur = prep.head
-        if cur.dep_ == "acl" and cur.lemma_.lower() in _PLACING and cur.head.i == head.i:
-            return True  # "a newspaper based in Beirut"
-    return False
-
-
-def _ethnic(tok: Token) -> bool:
-    """ "ethnic Albanians", "ethnic Serb civilians": a people, not a state; such groups are of the
-    country they live in (the article's), as event coders code them."""
-    doc = tok.doc
-    return tok.ent_type_ == "NORP" and any(doc[j].lower_ == "ethnic" for j in range(max(0, tok.i - 2), tok.i))
-
-
-def _against(tok: Token) -> bool:
-    """ "anti-Syria", "pro-Iranian": a country the phrase is for or against, not of."""
-    doc = tok.doc
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "pro", "non"):
-        return True
-    return tok.lower_.startswith(("anti-", "pro-"))
-
-
-def _strip_det(text: str) -> str:
-    for det in ("the ", "The ", "THE "):
-        if text.startswith(det):
-            return text[len(det):]
-    return text
-
-
-def _phrase(tokens: list[Token]) -> str:
-    return " ".join(t.lemma_.lower() for t in tokens)
-
-
-def _unbracketed(text: str) -> str | None:
-    """The name without a bracketed part ("Islamic Salvation Front (FIS)" → "Islamic Salvation Front")."""
-    if "(" not in text:
-        return None
-    out = re.sub(r"\s*\([^()]*\)?", " ", text).strip()
-    return " ".join(out.split()) or None
-
-
-def _misspelt_country(kb: ActorKB, text: str) -> str | None:
-    """The country a misspelt name or demonym stands for ("Ethopia"), when no place is so named."""
-    iso = kb.near_country(text)  # cached, and None for nearly every word: ask it first
-    if iso is None:
-        return None
-    g, key = gazetteer(), norm(text)
-    return None if key in g.names or key in g.alt_names else iso
-
-
-#: Entity labels a misspelt country name or demonym is tagged with.
-_COUNTRYISH = ("GPE", "NORP", "LOC")
 
 
 @dataclass
@@ -198,7 +65,7 @@ class ArticleActors:
         self.seen[entry.name.split()[-1].lower()] = entry
 
     def person(self, text: str) -> Entry:
-        words = _strip_titles(text.replace("’s", "").replace("'s", "").split())
+        words = strip_titles(text.replace("’s", "").replace("'s", "").split())
         name = " ".join(words)
         entry = self.kb.lookup(name)
         if entry is None or entry.kind != "person":
@@ -245,7 +112,7 @@ class ArticleActors:
             res.actor.sector = self.kb.former_of[res.actor.sector]  # "former president X": ELI
         if res.actor.country is None and head.pos_ != "PRON":
             res.actor.country = self._span_country(head, span)
-        shown = _with_apposition(head, span) if head.pos_ != "PRON" else span
+        shown = with_apposition(head, span) if head.pos_ != "PRON" else span
         if head.pos_ == "PRON" and res.actor.text and res.actor.start is not None:
             pass  # a pronoun standing for a phrase of the same sentence keeps that phrase's span
         else:
@@ -281,7 +148,7 @@ class ArticleActors:
         doc = tok.doc
         if self._named_doc is not doc:
             self._named_doc, self._named_found = doc, country_mentions(doc, self.kb)
-        return seat_country(tok, _strip_det(name), iso, self._named_found)
+        return seat_country(tok, strip_det(name), iso, self._named_found)
 
     def _group_pronoun(self, head: Token, base: int, day: dt.date | None) -> Resolved | None:
         """ "it", "they", "its": the subject of the saying verb the pronoun's clause reports,
@@ -328,15 +195,15 @@ class ArticleActors:
             return self._from_entry(self.persons[-1], day) if self.persons else None
         ent = entity_at(head)
         if ent is not None and ent.label_ == "PERSON" and not self._known_place_or_org(ent.text):
-            return self._titled(self._from_entry(self.person(ent.text), day), _with_apposition(head, span))
+            return self._titled(self._from_entry(self.person(ent.text), day), with_apposition(head, span))
         titled = any(c.dep_ == "compound" and c.lower_.rstrip(".") in TITLES for c in head.children)
         if head.pos_ == "PROPN" and (titled or head.lower_ in self.seen) and ent is None:
             return self._titled(self._from_entry(self.person(span.text), day), span)
-        bare = _strip_det(span.text)
-        for text in (span.text, bare if bare != span.text else None, _unbracketed(bare),
+        bare = strip_det(span.text)
+        for text in (span.text, bare if bare != span.text else None, unbracketed(bare),
                      ent.text if ent is not None else None,
-                     _strip_det(ent.text) if ent is not None else None,
-                     _unbracketed(ent.text) if ent is not None else None, head.text):
+                     strip_det(ent.text) if ent is not None else None,
+                     unbracketed(ent.text) if ent is not None else None, head.text):
             entry = self.kb.lookup(text) if text else None
             if entry is not None:
                 if entry.kind == "country":
@@ -347,10 +214,10 @@ class ArticleActors:
                 if entry.kind == "seat":
                     res.actor.country = self._seat(head, text, res.actor.country)
                 return res
-        if ent is not None and ent.label_ in _COUNTRYISH and head.i == ent.end - 1:
-            iso = _misspelt_country(self.kb, _strip_det(ent.text))  # "the Afganistan government"
+        if ent is not None and ent.label_ in COUNTRYISH and head.i == ent.end - 1:
+            iso = misspelt_country(self.kb, strip_det(ent.text))  # "the Afganistan government"
         else:
-            iso = _misspelt_country(self.kb, head.text) if ent is None and head.pos_ == "PROPN" \
+            iso = misspelt_country(self.kb, head.text) if ent is None and head.pos_ == "PROPN" \
                 and span.text == head.text else None  # "Ethopia has agreed" (left untagged)
         if iso:
             return Resolved(Actor(text="", country=iso))
@@ -373,7 +240,7 @@ class ArticleActors:
                 text = child.text  # "the Hizbollah group", left untagged
             else:
                 continue
-            words = _strip_det(text).split()
+            words = strip_det(text).split()
             for text in (" ".join(words), " ".join(words[1:]) if len(words) > 2 else None):
                 entry = self.kb.lookup(text) if text else None
                 if entry is not None and entry.kind == "organization":
@@ -382,7 +249,7 @@ class ArticleActors:
 
     def _known_place_or_org(self, text: str) -> bool:
         """A name the tagger took for a person that the KB knows as a country or organisation."""
-        entry = self.kb.lookup(_strip_det(text))
+        entry = self.kb.lookup(strip_det(text))
         return entry is not None and entry.kind != "person"
 
     def _titled(self, res: Resolved, span: Span) -> Resolved:
@@ -410,7 +277,7 @@ class ArticleActors:
     def _org_country(self, text: str) -> str | None:
         """The country (or IGO) of an organisation the KB knows, named whole or as the start of a
         longer name ("the United Nations Emergency Relief Coordinator" → the United Nations)."""
-        words = _strip_det(text).split()
+        words = strip_det(text).split()
         for n in range(len(words), 0, -1):
             entry = self.kb.lookup(" ".join(words[:n]))
             if entry is not None and entry.kind == "organization" and entry.country:
@@ -429,9 +296,9 @@ class ArticleActors:
             if tok.i == head.i and tok.ent_type_ not in ("GPE", "NORP"):
                 continue
             after = tok.i > head.i
-            if after and not _on_head(tok, head):
+            if after and not on_head(tok, head):
                 continue
-            if _against(tok) or _ethnic(tok) or self._related(tok):
+            if against(tok) or ethnic(tok) or self._related(tok):
                 continue
             ent = entity_at(tok)
             if ent is not None and ent.label_ in ("GPE", "LOC"):
@@ -452,15 +319,15 @@ class ArticleActors:
             for text in texts:
                 iso = self.kb.country_of(text)
                 if iso is None:
-                    entry = self.kb.lookup(_strip_det(text))
+                    entry = self.kb.lookup(strip_det(text))
                     iso = entry.country if entry is not None and entry.kind in ("country", "seat") else None
                     if entry is not None and entry.kind == "seat":
                         iso = self._seat(tok, text, iso)  # "fighting in Tripoli" beside "the Lebanese port"
                 if iso is None and ent is not None and ent.label_ in ("GPE", "LOC", "NORP", "FAC") and after:
-                    place = resolve_place(_strip_det(ent.text))
+                    place = resolve_place(strip_det(ent.text))
                     iso = place.country if place is not None else None
-                if iso is None and ent is not None and ent.label_ in _COUNTRYISH:
-                    iso = _misspelt_country(self.kb, _strip_det(text))  # "an offer from Afganistan"
+                if iso is None and ent is not None and ent.label_ in COUNTRYISH:
+                    iso = misspelt_country(self.kb, strip_det(text))  # "an offer from Afganistan"
                 if iso:
                     return iso
         return None
@@ -482,21 +349,21 @@ class ArticleActors:
         for child in head.children:
             if related and child.dep_ in ("poss", "compound"):
                 continue  # "Israel's ally", "a US ally"
-            if child.dep_ in _MODS and (_against(child) or _ethnic(child)):
+            if child.dep_ in MODS and (against(child) or ethnic(child)):
                 continue  # "an anti-Syria journalist", "ethnic Albanian guerrillas"
-            if child.dep_ in _MODS:
+            if child.dep_ in MODS:
                 ent = entity_at(child)
                 for text in (ent.text if ent is not None else None, child.text):
                     iso = self.kb.country_of(text) if text else None
                     if iso:
                         return iso
                 for text in (ent.text if ent is not None else None, child.text):
-                    entry = self.kb.lookup(_strip_det(text)) if text else None
+                    entry = self.kb.lookup(strip_det(text)) if text else None
                     if entry is not None and entry.country and (child.dep_ in ("compound", "poss") or ent is not None):
                         return entry.country
             elif child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and not _ethnic(obj):
+                    if obj.dep_ == "pobj" and not ethnic(obj):
                         ent = entity_at(obj)
                         iso = self.kb.country_of(ent.text if ent is not None else obj.text)
                         if iso:
@@ -507,7 +374,7 @@ class ArticleActors:
         """The longest compound+head lemma phrase found in ``table`` ("intelligence service")."""
         mods = [c for c in head.lefts if c.dep_ in ("compound", "amod")]
         for i in range(len(mods) + 1):
-            key = _phrase(mods[i:] + [head])
+            key = lemma_phrase(mods[i:] + [head])
             if key in table:
                 return table[key]
         return table.get(head.lower_)
