@@ -190,6 +190,7 @@ class Coder:
                         and not ("cause" in pattern.actor and _via_prep(desc, tok)) \
                         and not _via_relcl(desc, tok) and not _in_object_clause(desc, tok) \
                         and not (tok.pos_ == "VERB" and _in_subject(desc, tok)) \
+                        and not _purpose_of(desc, tok) \
                         and desc.dep_ != "amod":  # "investigating alleged crimes": the allegation is a modifier
                     if not self.ontology[pattern.type].embeds:
                         drop = True  # "a plot to kill": code the killing, planned
@@ -260,7 +261,7 @@ class Coder:
             if span is not None and len(span):
                 roots.append((r, span.root))
         for head, is_place in reach_heads(tok, self.cues, self.is_actor, places=etype != "CONSULT", skip=inside):
-            if head.i in moved:
+            if _within_moved(head, moved):
                 continue  # what the act moves or gives ("sent 200 troops"), not whom it is for
             found = [r.actor for r in self._resolve(head, base, ctx, day)]
             for a in found:  # "attacks in Rwanda's Southern Province": the whole phrase the name is in
@@ -534,6 +535,23 @@ def _phrase_head(tok: Token) -> Token:
     return cur
 
 
+def _within_moved(tok: Token, moved: set[int]) -> bool:
+    """Whether ``tok`` is, or is part of the name of, something a giving act moves: "sent 100
+    patrol vehicles" ("patrol"), "sent a team of paratroopers" ("paratroopers"). A possessor or
+    an adjective is not ("trained Nigerian soldiers": whose soldiers they are may be the recipient)."""
+    cur = tok
+    for _ in range(8):
+        if cur.i in moved:
+            return True
+        if cur.dep_ in ("compound", "nummod") and cur.head.i != cur.i:
+            cur = cur.head
+        elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.i != cur.head.i:
+            cur = cur.head.head
+        else:
+            return False
+    return False
+
+
 def _doer_of(tok: Token, verb: Token) -> bool:
     """Whether the noun ``tok`` is the subject of the verb ``verb`` (directly, or as a conjunct
     of its subject): "a suicide bomber killed", "a car bomb in Kiev killed", "a car bombing by the
@@ -581,6 +599,12 @@ def _misparsed_firer(tok: Token, is_actor: Callable[[Token], bool]) -> list[Toke
     return [o for word, o in neighbourhood(tok, deep=False) if word in ("in", "during", "by")
             and o.pos_ in NOUNS and is_actor(o) and o.i + 1 < len(doc) and doc[o.i + 1].lower_ in words
             and doc[o.i + 1].head.i != o.i and o.head.i != o.i + 1]
+
+
+def _purpose_of(desc: Token, top: Token) -> bool:
+    """Whether the event noun ``desc`` is what the event noun ``top`` is for ("held meetings with
+    X for talks"): the same act, whose participants hang on ``top``."""
+    return top.pos_ in NOUNS and desc.dep_ == "pobj" and desc.head.lower_ == "for" and desc.head.head.i == top.i
 
 
 def _via_prep(desc: Token, top: Token) -> bool:

@@ -206,8 +206,19 @@ def governor(tok: Token) -> Token | None:
     if head.i == tok.i:
         return None
     if tok.dep_ == "pobj" and head.head.i != head.i:
-        return head.head
+        amount = head.head  # "announced $33 million in aid": the sum stands for the aid it is in
+        if head.lower_ == "in" and _amount(amount) and amount.dep_ in ("dobj", "nsubjpass") \
+                and amount.head.i != amount.i:
+            return amount.head
+        return amount
     return head
+
+
+def _amount(tok: Token) -> bool:
+    return tok.ent_type_ == "MONEY" or (tok.pos_ == "NUM" and any(c.text in _CURRENCY for c in tok.children))
+
+
+_CURRENCY = frozenset({"$", "€", "£", "¥", "₹", "US$"})
 
 
 def subjects(tok: Token, cues: Cues, depth: int = 0) -> list[Token]:
@@ -295,6 +306,8 @@ def _noun_subjects(noun: Token, cues: Cues, depth: int) -> list[Token]:
             return objects(gov)
         if head.lower_ == "for" and gov.pos_ == "VERB" and gov.lemma_.lower() in cues.purpose_verbs:
             return subjects(gov, cues, depth + 1)  # "travelled to Vienna for talks": the travellers talk
+        if head.lower_ == "in" and _amount(gov) and governor(noun) is not gov:  # "X announced $5 million
+            return subjects(governor(noun), cues, depth + 1)  # in aid": X gives it
     return []
 
 
@@ -357,9 +370,17 @@ def neighbourhood(tok: Token, deep: bool = True, gerunds: bool = False) -> list[
     for c in tok.children:
         if c.dep_ == "dobj" or (tok.pos_ in NOUNS and c.dep_ in ("relcl", "acl")):
             pairs.extend(_preps(c))
+            if c.dep_ == "dobj" and _counts(c):  # "returned dozens of artifacts to Peru": the
+                pairs.extend(q for w, x in _preps(c) if w == "of" for q in _preps(x))  # counted noun's
     if tok.pos_ in NOUNS and tok.dep_ in ("dobj", "nsubjpass"):
         pairs.extend(_preps(tok.head))
     return pairs
+
+
+def _counts(tok: Token) -> bool:
+    """A number or a measure word that stands before what it counts ("20 of the prisoners",
+    "dozens of artifacts", "a series of raids")."""
+    return tok.ent_type_ == "CARDINAL" or tok.pos_ == "NUM" or tok.lemma_.lower() in MEASURE_NOUNS
 
 
 def _occurs(verb: Token) -> bool:
@@ -374,7 +395,21 @@ def _filters(req: Requirement, tok: Token, is_actor: Callable[[Token], bool]) ->
         return True
     return ((bool(req.lemmas) and (tok.lemma_.lower() in req.lemmas or tok.lower_ in req.lemmas))
             or (bool(req.ents) and tok.ent_type_ in req.ents)
-            or (req.actor and is_actor(tok)))
+            or (req.actor and (is_actor(tok) or _titled_name(tok, is_actor))))
+
+
+def _titled_name(tok: Token, is_actor: Callable[[Token], bool]) -> bool:
+    """A name the parser did not tag, known by a title or nationality in its own phrase: "the
+    Colombian Sergeant Pablo Emilio Moncayo", "former President Arturo Ruiz"."""
+    if tok.pos_ != "PROPN":
+        return False
+    stack = [c for c in tok.lefts if c.dep_ in ("compound", "amod")]
+    while stack:
+        c = stack.pop()
+        if is_actor(c):
+            return True
+        stack.extend(x for x in c.lefts if x.dep_ in ("compound", "amod"))
+    return False
 
 
 def requirement_holds(req: Requirement, tok: Token, is_actor: Callable[[Token], bool]) -> bool:
@@ -385,8 +420,7 @@ def requirement_holds(req: Requirement, tok: Token, is_actor: Callable[[Token], 
         cands = objects(tok) or ([c for c in tok.children if c.dep_ == "dobj"])
         # "released 20 of the prisoners", "declared a state of emergency": what the number or the
         # measure word counts is the object
-        cands += [x for c in cands if c.ent_type_ == "CARDINAL" or c.pos_ == "NUM" or c.lemma_.lower() in MEASURE_NOUNS
-                  for x in prep_objects(c, ("of",), deep=False)]
+        cands += [x for c in cands if _counts(c) for x in prep_objects(c, ("of",), deep=False)]
     elif req.kind == "particle":
         return any(c.dep_ == "prt" and c.lower_ in req.words for c in tok.children)
     elif req.kind == "modifier":
