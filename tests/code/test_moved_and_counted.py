@@ -102,7 +102,7 @@ def test_defending_an_actors_involvement_is_support(code_text):
 
 def test_meetings_held_for_talks_keep_their_participants(nlp):
     # "held meetings with officials for talks": the talks are what the meetings are for
-    from forewarn.code.coder import _purpose_of
+    from forewarn.code.nesting import purpose_of as _purpose_of
 
     doc = build(nlp, [("Minister", 1, "nsubj", "NOUN", ""), ("held", 1, "ROOT", "VERB", ""),
                       ("meetings", 1, "dobj", "NOUN", ""), ("with", 2, "prep", "ADP", ""),

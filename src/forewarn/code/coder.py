@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -22,7 +21,7 @@ from ..models import Actor, Article, Event, Evidence, Place, TimeRef
 from ..resolve import ArticleActors, Resolved, entity_at, load_actor_kb, resolve_place, resolve_time, value_bounds
 from ..resolve.places import place_context, resolve_places
 from .confidence import confidence
-from .ontology import cue_section, load_cues, load_ontology
+from .ontology import load_cues, load_ontology
 from .patterns import Pattern, index_patterns, load_patterns
 from .roles import (CHARGE_VERBS, FALLBACK_ACTORS, FALLBACK_RECIPIENTS, copula_targets, fallback_heads, inner_heads,
                     is_instrument)
@@ -35,6 +34,8 @@ from .syntax import (ACTOR_ENTS, NOUNS, PLACE_ENTS, PLACE_PREPS, antecedent, exp
 from .claims import attach_claims
 from .lead import rank_leads
 from .link import link_events
+from .fights import fight_parties, misparsed_firer
+from .nesting import beside, in_object_clause, in_subject, presupposed, purpose_of, via_prep, via_relcl
 from .units import sentence_units, untagged_dates
 
 __all__ = ["Coder", "OBLIGATION"]
@@ -68,7 +69,7 @@ class Coder:
         self.commitment = load_commitment()
         self._nlp = None
         self._places: dict[tuple[int, int], Place] = {}  # the article being coded: its resolved places
-        self._given: set[int] = set()  # the sentence's triggers naming an act already done (``_presupposed``)
+        self._given: set[int] = set()  # the sentence's triggers naming an act already done (``nesting.presupposed``)
         self._dated: dict[tuple[int, int, int], dict[int, Span]] = {}  # per sentence: date entities by the word they hang on
 
     # ---- entry point ---------------------------------------------------------------------
@@ -172,13 +173,13 @@ class Coder:
                 other = found.get(anc.i)
                 if other is None:
                     continue
-                if self.ontology[other[1].type].embeds and not _beside(tok, anc):
-                    if _presupposed(tok, anc):
+                if self.ontology[other[1].type].embeds and not beside(tok, anc):
+                    if presupposed(tok, anc):
                         self._given.add(tok.i)  # "ordered a judge to investigate the murder of X"
                     else:
                         drop = True  # "agreed to continue cooperation": the agreement is the event
                 elif other[1].type == pattern.type and other[1].specificity > pattern.specificity \
-                        and not _beside(tok, anc):
+                        and not beside(tok, anc):
                     drop = True  # "acts of terrorism" holds the attack; keep the more specific one
                 elif other[1].type == pattern.type and _doer_of(tok, anc):
                     drop = True  # "a suicide bomber killed 15": the killing is the act, the bomber its doer
@@ -186,11 +187,11 @@ class Coder:
                 other = found.get(desc.i) if desc.i != tok.i else None
                 if other and other[1].type == pattern.type and other[1].specificity >= pattern.specificity \
                         and (tok.pos_ in NOUNS or desc.pos_ in ("VERB", "AUX")) and tok in desc.ancestors \
-                        and not (tok.pos_ == "VERB" and (_via_prep(desc, tok) or _beside(desc, tok))) \
-                        and not ("cause" in pattern.actor and _via_prep(desc, tok)) \
-                        and not _via_relcl(desc, tok) and not _in_object_clause(desc, tok) \
-                        and not (tok.pos_ == "VERB" and _in_subject(desc, tok)) \
-                        and not _purpose_of(desc, tok) \
+                        and not (tok.pos_ == "VERB" and (via_prep(desc, tok) or beside(desc, tok))) \
+                        and not ("cause" in pattern.actor and via_prep(desc, tok)) \
+                        and not via_relcl(desc, tok) and not in_object_clause(desc, tok) \
+                        and not (tok.pos_ == "VERB" and in_subject(desc, tok)) \
+                        and not purpose_of(desc, tok) \
                         and desc.dep_ != "amod":  # "investigating alleged crimes": the allegation is a modifier
                     if not self.ontology[pattern.type].embeds:
                         drop = True  # "a plot to kill": code the killing, planned
@@ -322,7 +323,7 @@ class Coder:
             return subjects(gov, self.cues) if source == "head:subject" else objects(gov)
         if source in ("clause", "embedded", "place", "cause"):
             heads = fallback_heads(tok, source, self.cues)
-            return heads or (_fight_parties(tok) or _misparsed_firer(tok, self.is_actor) if source == "cause" else [])
+            return heads or (fight_parties(tok) or misparsed_firer(tok, self.is_actor) if source == "cause" else [])
         if source == "copula":  # "X was the target of the attack"
             return copula_targets(tok)
         if source == "target":
@@ -470,42 +471,11 @@ class Coder:
         return next((s for s in _STATUS_ORDER if s in flags), "happened")
 
 
-def _beside(tok: Token, anc: Token) -> bool:
-    """Whether ``tok`` reaches ``anc`` through an adverbial or relative clause ("while activists
-    were detained, ministers refused to act"), a participle with its own agent ("the house,
-    attacked by commandos, was destroyed") or a verb coordinated with ``anc`` ("declined to
-    comment but confirmed that they were booked"): an act of its own, not the content of ``anc``."""
-    cur = tok
-    while cur.i != anc.i and cur.head.i != cur.i:
-        if cur.dep_ in ("advcl", "relcl", "parataxis") or (cur.dep_ == "conj" and cur.head.i == anc.i):
-            return True
-        if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.pos_ in NOUNS and any(
-                c.dep_ == "agent" for c in cur.children):
-            return True  # "the house, attacked by commandos, was destroyed": a reduced relative clause
-        cur = cur.head
-    return False
-
-
 def _conj_root(tok: Token) -> Token:
     """The first of the conjuncts ``tok`` is one of ("Y" of "X and Y" → "X")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
-
-
-def _presupposed(tok: Token, anc: Token) -> bool:
-    """Whether a noun trigger under an act with content names an act that already happened, not
-    that content: a definite noun with its patient ("ordered a judge to investigate *the
-    murder of X*", "vowed to avenge the killing of X"), deeper than the act's own object ("demanded
-    the release of X", "called for the release of X": the release is what is asked)."""
-    if tok.pos_ not in NOUNS or not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the")
-                                        for c in tok.children):
-        return False
-    if not any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" for p in c.children)
-               for c in tok.children):
-        return False  # its patient named ("of X"): "launch an offensive in its war with Y" is still the threat
-    gov = governor(tok)
-    return gov is not None and gov.i != anc.i
 
 
 def _by_whom(inner: Token) -> bool:
@@ -570,88 +540,6 @@ def _against(ent: Span) -> bool:
     if ent.start >= 1 and doc[ent.start - 1].lower_ == "ethnic":
         return True  # "ethnic Albanians": a people, not the state the article is about
     return ent.start >= 2 and doc[ent.start - 1].text == "-" and doc[ent.start - 2].lower_ in ("anti", "pro")
-
-
-_FIGHTS = cue_section("fights")
-_FIGHT_PARTY_PREPS = frozenset({"between", "with", "involving"})
-
-
-def _fight_parties(tok: Token) -> list[Token]:
-    """The sides of a fight a death happened in, as its doers: "died in clashes between police
-    and villagers" → police, villagers; "killed during a gunbattle with troops" → troops
-    (``[fights]`` in ``data/cues.toml``)."""
-    out: list[Token] = []
-    for word, fight in neighbourhood(tok, deep=False):
-        if word not in _FIGHTS.get("preps", ()) or fight.lemma_.lower() not in _FIGHTS.get("nouns", ()) \
-                and fight.lower_ not in _FIGHTS.get("nouns", ()):
-            continue
-        for p in fight.children:
-            if p.dep_ == "prep" and p.lower_ in _FIGHT_PARTY_PREPS:
-                out.extend(x for o in p.children if o.dep_ == "pobj" and o.pos_ in NOUNS for x in expand(o))
-    return out
-
-
-def _misparsed_firer(tok: Token, is_actor: Callable[[Token], bool]) -> list[Token]:
-    """"killed in police firing" parsed as "in police" with "firing" hung off another word: the
-    object of the trigger's "in"/"during"/"by" that the fire word follows at once fired."""
-    words = _FIGHTS.get("fire_words", ())
-    doc = tok.doc
-    return [o for word, o in neighbourhood(tok, deep=False) if word in ("in", "during", "by")
-            and o.pos_ in NOUNS and is_actor(o) and o.i + 1 < len(doc) and doc[o.i + 1].lower_ in words
-            and doc[o.i + 1].head.i != o.i and o.head.i != o.i + 1]
-
-
-def _purpose_of(desc: Token, top: Token) -> bool:
-    """Whether the event noun ``desc`` is what the event noun ``top`` is for ("held meetings with
-    X for talks"): the same act, whose participants hang on ``top``."""
-    return top.pos_ in NOUNS and desc.dep_ == "pobj" and desc.head.lower_ == "for" and desc.head.head.i == top.i
-
-
-def _via_prep(desc: Token, top: Token) -> bool:
-    """Whether ``desc`` hangs off ``top`` through a preposition or a time clause ("killed in police
-    firing", "killed when police opened fire": the firing is the cause, not a restatement)."""
-    cur = desc
-    while cur.i != top.i and cur.head.i != cur.i:
-        if cur.dep_ in ("pobj", "prep", "agent") or (cur.dep_ == "advcl" and any(
-                c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "after", "while") for c in cur.children)):
-            return True
-        cur = cur.head
-    return False
-
-
-def _in_object_clause(desc: Token, top: Token) -> bool:
-    """Whether ``desc`` lies in a clause on the object of the verb ``top`` ("praised Trump's
-    decision *to recognize* Jerusalem"): the content of what the verb acts on, an act of another
-    party, not a restatement of the verb's own act."""
-    if top.pos_ not in ("VERB", "AUX"):
-        return False
-    cur = desc
-    while cur.head.i != cur.i and cur.head.i != top.i:
-        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in NOUNS and cur.head.dep_ == "dobj" \
-                and cur.head.head.i == top.i:
-            return True
-        cur = cur.head
-    return False
-
-
-def _in_subject(desc: Token, top: Token) -> bool:
-    """Whether ``desc`` lies in the subject of the verb ``top`` ("police firing left two dead",
-    "firing" read as a verb): the act that did what the verb says, not a restatement of it."""
-    cur = desc
-    while cur.head.i != cur.i and cur.head.i != top.i:
-        cur = cur.head
-    return cur.head.i == top.i and cur.dep_ in ("nsubj", "nsubjpass", "csubj")
-
-
-def _via_relcl(desc: Token, top: Token) -> bool:
-    """Whether ``desc`` lies in a relative clause under ``top`` ("talks with X, who is in Moscow on
-    a visit": the visit is X's, not a restatement of the talks)."""
-    cur = desc
-    while cur.i != top.i and cur.head.i != cur.i:
-        if cur.dep_ == "relcl":
-            return True
-        cur = cur.head
-    return False
 
 
 def _role_span(actor: Actor, head: Token, base: int, named: Token | None = None,
