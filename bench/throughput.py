@@ -93,29 +93,24 @@ def _child(kind: str, folder: str, workers: int, prefilter: str) -> dict:
 
     files = sorted(Path(folder).iterdir())
     texts = [f.read_text("utf-8", "replace") for f in files]
-    if kind == "stock":  # the model as plain spaCy loads it (its networks multiply through BLIS)
-        import spacy
-
-        from forewarn.annotate.nlp import resolve_model_name
-
-        nlp = spacy.load(resolve_model_name("auto"))
-        list(nlp.pipe(texts[:2]))  # warm up
-        t, cpu = time.perf_counter(), time.process_time()
-        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32))
-        return {"seconds": time.perf_counter() - t, "tokens": tokens, "articles": len(texts),
-                "cpu_s": time.process_time() - cpu}
     settings = load_settings(prefilter=prefilter != "off",
                              prefilter_entities=prefilter if prefilter != "off" else None)
-    if kind == "parse":
-        pipeline = Pipeline(settings)
-        nlp = pipeline.annotator if prefilter != "off" else load_nlp(settings.model)
+    if kind in ("parse", "stock"):
+        if kind == "stock":  # the model as plain spaCy loads it (its networks multiply through BLIS)
+            import spacy
+
+            from forewarn.annotate.nlp import resolve_model_name
+
+            nlp = spacy.load(resolve_model_name(settings.model))
+        else:
+            nlp = Pipeline(settings).annotator if prefilter != "off" else load_nlp(settings.model)
         list(nlp.pipe(texts[:2]))  # warm up
         t, cpu = time.perf_counter(), time.process_time()
         tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32))
         seconds = time.perf_counter() - t
         figures = {"seconds": seconds, "tokens": tokens, "articles": len(texts),
                    "cpu_s": time.process_time() - cpu}
-        if prefilter != "off":
+        if kind == "parse" and prefilter != "off":
             figures["prefilter"] = nlp.stats.as_dict()
         return figures
     pipeline = Pipeline(settings)
